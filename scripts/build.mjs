@@ -1,0 +1,21 @@
+// Builds every door: the CLI and web host (Node), Electron's main and preload, and the renderer (Vite).
+// Runs after `npm install` (prepare) so that `npx relief-ledger` works straight from a checkout.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const only = process.argv[2];
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
+
+if (!only || only === 'node') {
+  await build({ ...node, format: 'esm', entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, absWorkingDir: root });
+}
+if ((!only || only === 'electron') && fs.existsSync(path.join(root, 'electron/main.ts'))) {
+  await build({ ...node, format: 'cjs', entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'], absWorkingDir: root });
+}
+if ((!only || only === 'renderer') && fs.existsSync(path.join(root, 'vite.config.ts'))) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}

@@ -1,0 +1,67 @@
+// The one entry every door uses: validate the input with the contract's schema, run the handler, and turn any
+// failure into an error body a person can read (Chinese first, English gloss, the field it concerns).
+import { z } from 'zod';
+import { type ErrorBody, LedgerError } from '../common/errors.js';
+import { message } from '../i18n/messages.js';
+import { contract, type Envelope, type OperationInput, type OperationName, type OperationResult } from './contract.js';
+import { type Context, handlers } from './handlers.js';
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(contract, name);
+}
+
+/** Runs an operation in-process; throws LedgerError on bad input or a refused action. */
+export async function invoke<N extends OperationName>(ctx: Context, name: N, input: OperationInput<N>): Promise<OperationResult<N>> {
+  if (!isOperationName(name)) throw new LedgerError('error.unknownOperation', { name });
+  const parsed = contract[name].input.safeParse(input ?? {});
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const handler = handlers[name] as (ctx: Context, input: unknown) => OperationResult<N> | Promise<OperationResult<N>>;
+  return handler(ctx, parsed.data);
+}
+
+/** The same, for transports: never throws; answers an envelope that serialises to JSON. */
+export async function dispatch(ctx: Context, name: string, input: unknown): Promise<Envelope<unknown>> {
+  try {
+    if (!isOperationName(name)) throw new LedgerError('error.unknownOperation', { name });
+    return { ok: true, result: await invoke(ctx, name, input as never) };
+  } catch (e) {
+    return { ok: false, error: toErrorBody(e) };
+  }
+}
+
+export class InvalidInputError extends LedgerError {
+  constructor(
+    detail: string,
+    readonly issues: { path: string; zh: string; en: string }[],
+  ) {
+    super('error.invalidInput', { detail }, issues[0]?.path);
+  }
+}
+
+function invalidInput(error: z.ZodError): InvalidInputError {
+  const issues = error.issues.map((i) => {
+    const path = i.path.join('.');
+    const [zh, en] = splitGloss(i.message);
+    return { path, zh, en };
+  });
+  const detail = issues.map((i) => (i.path ? `${i.path}: ${i.zh}` : i.zh)).join('；');
+  return new InvalidInputError(detail, issues);
+}
+
+/** Our schema messages read "中文 (English)"; zod's own are English only. */
+function splitGloss(text: string): [string, string] {
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
+  return m ? [m[1]!, m[2]!] : [text, text];
+}
+
+export function toErrorBody(e: unknown): ErrorBody {
+  if (e instanceof LedgerError) {
+    const body: ErrorBody = { code: e.code, message: e.message, zh: e.zh, en: e.en };
+    if (e.field) body.field = e.field;
+    if (e instanceof InvalidInputError) body.issues = e.issues;
+    return body;
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  const text = message('error.internal', { detail });
+  return { code: 'error.internal', message: `${text.zh} (${text.en})`, zh: text.zh, en: text.en };
+}

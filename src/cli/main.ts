@@ -1,0 +1,204 @@
+// The `relief-ledger` command: a thin door onto the contract. Global options may stand on either side of the
+// subcommand (`relief-ledger --db x summary` and `relief-ledger summary --db x`), because `npx` swallows the former.
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { Context } from '../api/handlers.js';
+import { invoke } from '../api/dispatch.js';
+import type { OperationInput, OperationName, OperationResult, StockRow } from '../api/contract.js';
+import { LedgerError } from '../common/errors.js';
+import { restoreFrom } from '../db/backup.js';
+import { openLedger } from '../db/open.js';
+import { resolveDatabasePath } from '../db/paths.js';
+import { loadDemo } from '../demo/demo.js';
+import { message } from '../i18n/messages.js';
+import { renderTable } from './table.js';
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+/** Runs the CLI; resolves to the exit code. */
+export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      const text = message('cli.usage', { detail: e.message.replace(/^error: /, '') });
+      io.err(`错误：${text.zh} (${text.en})`);
+      return 2;
+    }
+    io.err(describeError(e));
+    return 1;
+  }
+  return exitCode;
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof LedgerError) return `错误：${e.zh} (${e.en})`;
+  const detail = e instanceof Error ? e.message : String(e);
+  const text = message('error.internal', { detail });
+  return `错误：${text.zh} (${text.en})`;
+}
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('relief-ledger')
+    .description('应急物资台账 Relief Ledger — 救灾物资、防汛装备与避灾场所台账 (relief reserves, flood equipment, shelters)')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: () => undefined })
+    .showHelpAfterError(false);
+  const dbOption = () => new Option('--db <file>', '数据库文件 database file (env RELIEF_LEDGER_DB; default: the desktop app’s)');
+  program.addOption(dbOption());
+
+  const command = (name: string, description: string) =>
+    program.command(name).description(description).addOption(dbOption()).exitOverride().configureOutput(program.configureOutput());
+
+  /** The database path from either side of the subcommand. */
+  const dbPath = (cmd: Command) => resolveDatabasePath((cmd.opts().db as string | undefined) ?? (program.opts().db as string | undefined));
+
+  async function withLedger<T>(cmd: Command, fn: (ctx: Context) => Promise<T> | T): Promise<T> {
+    const db = await openLedger(dbPath(cmd));
+    try {
+      return await fn({ db });
+    } finally {
+      db.close();
+    }
+  }
+  const call = <N extends OperationName>(ctx: Context, name: N, input: OperationInput<N>): Promise<OperationResult<N>> =>
+    invoke(ctx, name, input);
+  const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+
+  command('init', '创建或升级数据库；--demo 载入椒江区演示数据 (create or migrate the database; --demo loads demo data)')
+    .option('--demo', '载入演示数据 (load the demo data)')
+    .option('--json', '输出 JSON (print JSON)')
+    .action(async (opts: { demo?: boolean; json?: boolean }, cmd: Command) => {
+      const file = dbPath(cmd);
+      const db = await openLedger(file, { create: true });
+      try {
+        const demo = opts.demo ? loadDemo(db) : null;
+        if (opts.json) json({ file, demo });
+        else {
+          io.out(`数据库已就绪 (database ready)：${file}`);
+          if (demo)
+            io.out(
+              `已载入演示数据 (demo loaded)：${demo.streets} 个街道/镇，${demo.villages} 个村社，${demo.shelters} 个避灾场所，${demo.documents} 张单据，${demo.movements} 条出入库记录`,
+            );
+        }
+      } finally {
+        db.close();
+      }
+    });
+
+  command('stock', '查询库存 (query stock on hand)')
+    .option('--location <code>', '存放地点编码 (location code)')
+    .option('--item <code>', '物资编码 (item code)')
+    .option('--street <code>', '街道/镇编码 (street/town code)')
+    .option('--by-batch', '按批次列出 (one row per batch)')
+    .option('--expiring', '只列出已过期或临期 (only expired or expiring)')
+    .option('--json', '输出 JSON (print JSON)')
+    .action(async (opts: { location?: string; item?: string; street?: string; byBatch?: boolean; expiring?: boolean; json?: boolean }, cmd: Command) => {
+      const rows = await withLedger(cmd, (ctx) =>
+        call(ctx, 'stock.query', {
+          locationCode: opts.location,
+          itemCode: opts.item,
+          streetCode: opts.street,
+          byBatch: Boolean(opts.byBatch),
+          expiry: opts.expiring ? 'attention' : undefined,
+        }),
+      );
+      if (opts.json) return json(rows);
+      io.out(renderTable<StockRow>(rows, stockColumns(Boolean(opts.byBatch))));
+      io.out(`共 ${rows.length} 行 (${rows.length} rows)`);
+    });
+
+  command('summary', '全区概况 (district summary)')
+    .option('--json', '输出 JSON (print JSON)')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const s = await withLedger(cmd, (ctx) => call(ctx, 'summary.get', {}));
+      if (opts.json) return json(s);
+      io.out(
+        [
+          `日期 (date)            ${s.today}`,
+          `街道/镇 (streets)      ${s.streets}`,
+          `村/社区 (villages)     ${s.villages}`,
+          `区级仓库 (warehouses)  ${s.warehouses}`,
+          `避灾场所 (shelters)    ${s.shelters}（在用 ${s.sheltersInUse}，可容纳 ${s.shelterCapacity.toLocaleString('zh-CN')} 人）`,
+          `库存物资 (on hand)     ${s.itemsOnHand.toLocaleString('zh-CN')} 件（${s.catalogueItems} 个品种，金额 ${s.stockValue.toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元）`,
+          `过期批次 (expired)     ${s.batchesExpired}`,
+          `临期批次 (expiring)    ${s.batchesExpiring}`,
+        ].join('\n'),
+      );
+      io.out('');
+      io.out(
+        renderTable(s.perStreet, [
+          { title: '街道/镇', value: (r) => r.name },
+          { title: '村社', value: (r) => r.villages, align: 'right' },
+          { title: '避灾场所', value: (r) => r.shelters, align: 'right' },
+          { title: '可容纳人数', value: (r) => r.sheltersCapacity, align: 'right' },
+          { title: '库存数量', value: (r) => r.itemsOnHand, align: 'right' },
+        ]),
+      );
+    });
+
+  command('check', '完整性检查：数据库与“库存 = 流水合计” (integrity: database and balance = sum of journal)')
+    .option('--json', '输出 JSON (print JSON)')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const report = await withLedger(cmd, (ctx) => call(ctx, 'system.check', {}));
+      if (opts.json) json(report);
+      else if (report.ok) io.out(`检查通过 (check passed)：${report.movements} 条流水，${report.balances} 个库存余额一致`);
+      else {
+        for (const p of report.integrity.filter((x) => x !== 'ok')) io.err(`数据库损坏 (database damage)：${p}`);
+        for (const m of report.mismatches)
+          io.err(`余额不符 (balance mismatch)：${m.locationCode} / ${m.itemCode} / 批次 ${m.batchNo || '无'}：余额 ${m.balance}，流水合计 ${m.journal}`);
+      }
+      if (!report.ok) setExit(1);
+    });
+
+  command('backup', '在线备份数据库（程序运行中也安全） (online backup, safe while the app runs)')
+    .requiredOption('--out <file>', '备份文件 (backup file)')
+    .option('--json', '输出 JSON (print JSON)')
+    .action(async (opts: { out: string; json?: boolean }, cmd: Command) => {
+      const r = await withLedger(cmd, (ctx) => call(ctx, 'system.backup', { out: opts.out }));
+      if (opts.json) json(r);
+      else io.out(`已备份 (backed up)：${r.file}（${r.bytes.toLocaleString('zh-CN')} 字节）`);
+    });
+
+  command('restore', '从备份恢复：先校验，原数据库保留在旁 (restore: verifies first, keeps the replaced database)')
+    .argument('<file>', '备份文件 (backup file)')
+    .option('--json', '输出 JSON (print JSON)')
+    .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
+      if (!fs.existsSync(file)) throw new LedgerError('db.notFound', { file });
+      const r = await restoreFrom(file, dbPath(cmd));
+      if (opts.json) json(r);
+      else {
+        io.out(`已恢复 (restored)：${r.file}`);
+        if (r.keptAs) io.out(`原数据库已保留为 (previous database kept as)：${r.keptAs}`);
+      }
+    });
+
+  return program;
+}
+
+function stockColumns(byBatch: boolean) {
+  const status = { expired: '已过期', expiring: '临期', ok: '', none: '' } as const;
+  return [
+    { title: '存放地点', value: (r: StockRow) => r.locationName },
+    { title: '物资编码', value: (r: StockRow) => r.itemCode },
+    { title: '品名', value: (r: StockRow) => r.itemName },
+    { title: '规格型号', value: (r: StockRow) => r.spec },
+    { title: '单位', value: (r: StockRow) => r.unit },
+    { title: '数量', value: (r: StockRow) => r.quantity, align: 'right' as const },
+    ...(byBatch ? [{ title: '批次号', value: (r: StockRow) => r.batchNo }] : []),
+    { title: '有效期至', value: (r: StockRow) => r.expiryDate },
+    { title: '状态', value: (r: StockRow) => status[r.expiryStatus] },
+  ];
+}
+

@@ -1,0 +1,98 @@
+import { equipmentKinds, type Summary } from '../api/contract.js';
+import { today } from '../common/dates.js';
+import { fromFen, fromMilli } from '../common/quantity.js';
+import type { Db } from '../db/executor.js';
+import { leadDaysOf } from '../catalogue/items.js';
+import { getSetting } from '../settings/settings.js';
+import { balanceRows, expiryStatus } from '../stock/balances.js';
+
+export function summarize(db: Db): Summary {
+  const q = db.q;
+  const countWhere = <T extends 'area' | 'location'>(table: T, column: 'level' | 'kind', value: string) =>
+    db.get(q.selectFrom(table as 'area').select((eb) => eb.fn.countAll<number>().as('n')).where(column as 'level', '=', value as 'street'))?.n ?? 0;
+
+  const shelters = db.get(
+    q.selectFrom('shelter').select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('in_use', '=', 1).then(1).else(0).end()).as('in_use'),
+      eb.fn.sum<number>(eb.case().when('in_use', '=', 1).then(eb.ref('capacity')).else(0).end()).as('capacity'),
+    ]),
+  );
+  const held = db.get(
+    q
+      .selectFrom('balance as b')
+      .innerJoin('item as i', 'i.id', 'b.item_id')
+      .select((eb) => [
+        eb.fn.sum<number>('b.qty_milli').as('milli'),
+        eb.fn.sum<number>(eb('b.qty_milli', '*', eb.fn.coalesce('i.unit_price_fen', eb.lit(0)))).as('value_milli_fen'),
+      ]),
+  );
+
+  const on = today();
+  const lead = getSetting(db, 'rotation.defaultLeadDays');
+  let batchesExpired = 0;
+  let batchesExpiring = 0;
+  const onHandByStreet = new Map<string, number>();
+  for (const r of balanceRows(db, {})) {
+    const status = expiryStatus(r.expiry_date, leadDaysOf(r, lead), on);
+    if (status === 'expired') batchesExpired++;
+    if (status === 'expiring') batchesExpiring++;
+    if (r.street_code && r.location_kind !== 'warehouse') onHandByStreet.set(r.street_code, (onHandByStreet.get(r.street_code) ?? 0) + r.qty_milli);
+  }
+
+  const itemsOutOfStock = db.all(
+    q
+      .selectFrom('item as i')
+      .select(['i.code', 'i.name', 'i.unit'])
+      .where('i.reserve_mode', '=', 'held')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('balance as b').select('b.item_id').whereRef('b.item_id', '=', 'i.id').where('b.qty_milli', '>', 0))),
+      )
+      .orderBy('i.code'),
+  );
+
+  const streets = db.all(q.selectFrom('area').select(['id', 'code', 'name']).where('level', '=', 'street').orderBy('code'));
+  const perStreet = streets.map((s) => {
+    const inStreet = (eb: any) => eb.or([eb('a.id', '=', s.id), eb('a.parent_id', '=', s.id)]);
+    const villages = db.get(q.selectFrom('area').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', s.id))?.n ?? 0;
+    const sh = db.get(
+      q
+        .selectFrom('shelter as sh')
+        .innerJoin('area as a', 'a.id', 'sh.area_id')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('sh.capacity').as('capacity')])
+        .where('sh.in_use', '=', 1)
+        .where(inStreet),
+    );
+    const stores = db.get(
+      q.selectFrom('location as l').innerJoin('area as a', 'a.id', 'l.area_id').select((eb) => eb.fn.countAll<number>().as('n')).where(inStreet),
+    )?.n ?? 0;
+    return {
+      code: s.code,
+      name: s.name,
+      villages,
+      shelters: sh?.n ?? 0,
+      sheltersCapacity: Number(sh?.capacity ?? 0),
+      stores,
+      itemsOnHand: fromMilli(onHandByStreet.get(s.code) ?? 0),
+    };
+  });
+
+  return {
+    today: on,
+    streets: streets.length,
+    villages: countWhere('area', 'level', 'village'),
+    warehouses: countWhere('location', 'kind', 'warehouse'),
+    streetStores: countWhere('location', 'kind', 'street_store'),
+    shelters: shelters?.n ?? 0,
+    sheltersInUse: Number(shelters?.in_use ?? 0),
+    shelterCapacity: Number(shelters?.capacity ?? 0),
+    catalogueItems: db.get(q.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
+    itemsOnHand: fromMilli(Number(held?.milli ?? 0)),
+    stockValue: fromFen(Math.round(Number(held?.value_milli_fen ?? 0) / 1000)),
+    batchesExpired,
+    batchesExpiring,
+    itemsOutOfStock,
+    equipment: Object.fromEntries(equipmentKinds.map((k) => [k, 0])) as Summary['equipment'],
+    perStreet,
+  };
+}
