@@ -364,7 +364,10 @@ export const operationNames = Object.keys(contract) as OperationName[];
 
 export type Envelope<T> = { ok: true; result: T } | { ok: false; error: import('../common/errors.js').ErrorBody };
 
-/** What every door offers the renderer: `window.api.call(name, input)`. */
-export interface LedgerApi {
-  call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationResult<N>>;
+/**
+ * What every door puts on `window.api` for the renderer: Electron's preload and the web host's bridge script
+ * alike. It answers an envelope and never throws for a refused action.
+ */
+export interface LedgerBridge {
+  call(name: OperationName, input: unknown): Promise<Envelope<unknown>>;
 }

@@ -1,6 +1,8 @@
 // The `relief-ledger` command: a thin door onto the contract. Global options may stand on either side of the
 // subcommand (`relief-ledger --db x summary` and `relief-ledger summary --db x`), because `npx` swallows the former.
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from '../api/handlers.js';
 import { invoke } from '../api/dispatch.js';
@@ -10,6 +12,7 @@ import { restoreFrom } from '../db/backup.js';
 import { openLedger } from '../db/open.js';
 import { resolveDatabasePath } from '../db/paths.js';
 import { loadDemo } from '../demo/demo.js';
+import { startHost } from '../host/server.js';
 import { message } from '../i18n/messages.js';
 import { renderTable } from './table.js';
 
@@ -182,6 +185,29 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         io.out(`已恢复 (restored)：${r.file}`);
         if (r.keptAs) io.out(`原数据库已保留为 (previous database kept as)：${r.keptAs}`);
       }
+    });
+
+  command('serve', '启动本机网页版（仅 127.0.0.1） (start the web host on 127.0.0.1)')
+    .option('--port <n>', '端口，0 为自动 (port; 0 picks a free one)', '0')
+    .option('--demo', '数据库为空时载入演示数据 (load the demo data into an empty database)')
+    .action(async (opts: { port: string; demo?: boolean }, cmd: Command) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LedgerError('cli.usage', { detail: `--port ${opts.port}` });
+      const file = dbPath(cmd);
+      const db = await openLedger(file, { create: true });
+      if (opts.demo && !db.get(db.q.selectFrom('area').select('id').limit(1))) loadDemo(db);
+      const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
+      const host = await startHost({ ctx: { db }, staticDir, port });
+      io.out(`应急物资台账网页版已启动 (web host running)：${host.url}`);
+      io.out(`数据库 (database)：${file}`);
+      io.out('按 Ctrl+C 停止 (Ctrl+C stops it)');
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await host.close();
+      db.close();
     });
 
   return program;
