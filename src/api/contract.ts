@@ -370,4 +370,11 @@ export type Envelope<T> = { ok: true; result: T } | { ok: false; error: import('
  */
 export interface LedgerBridge {
   call(name: OperationName, input: unknown): Promise<Envelope<unknown>>;
+  /** 'electron' or 'web': for showing where the app runs, never for choosing behaviour. */
+  readonly door: 'electron' | 'web';
+  /** Native file dialogs where the door has them (Electron); the renderer falls back to <input type=file> and downloads. */
+  readonly files?: {
+    open(options: { title?: string; extensions: string[] }): Promise<{ name: string; bytes: Uint8Array } | null>;
+    save(options: { title?: string; defaultName: string; bytes: Uint8Array }): Promise<string | null>;
+  };
 }
