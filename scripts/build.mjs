@@ -5,6 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+// `npx relief-ledger` links this checkout into npm's cache and runs `prepare` again; install already built it.
+if (process.env.npm_command === 'exec' && process.env.npm_lifecycle_event === 'prepare') process.exit(0);
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const only = process.argv[2];
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
