@@ -38,15 +38,13 @@ import {
   APP_INDEX_URL,
   APP_SCHEME,
   appScheme,
-  assetPathFor,
-  contentTypeFor,
   CSP,
   isAllowedNavigation,
   isExternalLink,
   isTrustedSender,
-  responseHeaders,
   webPreferencesFor,
 } from './security.js';
+import { serveAsset } from './serve.js';
 import { t, zh } from './text.js';
 
 // Bundled to dist/electron/main.cjs: the renderer is dist/renderer, the preload sits beside this file.
@@ -101,7 +99,7 @@ async function ready(): Promise<void> {
     return;
   }
   lockDownSession();
-  protocol.handle(APP_SCHEME, serve);
+  protocol.handle(APP_SCHEME, (request) => serveAsset(rendererDir, request));
   registerIpc();
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -179,22 +177,6 @@ function lockDownSession(): void {
     );
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CSP] } });
   });
-}
-
-/** app://ledger/<path> → dist/renderer/<path>, with the CSP and the web host's other headers on every response. */
-async function serve(request: Request): Promise<Response> {
-  const plain = (status: number, body: string) => new Response(body, { status, headers: responseHeaders('text/plain; charset=utf-8') });
-  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'method not allowed');
-  const file = assetPathFor(rendererDir, request.url);
-  if (!file) return plain(404, 'not found');
-  let body: Buffer;
-  try {
-    body = await fs.promises.readFile(file);
-  } catch {
-    return plain(404, 'not found');
-  }
-  // index.html goes out as built: its <!-- ledger:bridge --> stays a comment, the preload provides window.api.
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: responseHeaders(contentTypeFor(file)) });
 }
 
 function refusal(error: LedgerError): Envelope<unknown> {
