@@ -228,6 +228,7 @@ export function loadDemo(db: Db, seed = 20260101): DemoReport {
       });
     }
 
+    poster.finish();
     return { streets: jj.streets.length, villages: villageCount, locations: jj.warehouses.length + jj.streets.length + shelters.length, shelters: shelters.length, documents, movements };
   });
 }

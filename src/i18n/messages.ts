@@ -45,8 +45,8 @@ const catalogue = {
   },
 
   'movement.insufficient': {
-    zh: '{location} 的 {item}（批次 {batch}）库存不足：现有 {available}{unit}，本次需要 {requested}{unit}',
-    en: 'Not enough {item} (batch {batch}) at {location}: {available} {unit} on hand, {requested} requested',
+    zh: '{location} 的 {item}（{batchZh}）库存不足：现有 {available}{unit}，本次需要 {requested}{unit}',
+    en: 'Not enough {item} ({batchEn}) at {location}: {available} {unit} on hand, {requested} requested',
   },
   'movement.badQuantity': {
     zh: '数量 {value} 无效：{unit}计量的物资{rule}',
@@ -58,6 +58,7 @@ const catalogue = {
   'movement.sameLocation': { zh: '调出与调入地点不能相同', en: 'Transfer source and destination must differ' },
   'movement.docExists': { zh: '单号 {docNo} 已存在', en: 'Document number {docNo} already exists' },
   'movement.noBatch': { zh: '无批次', en: 'no batch' },
+  'movement.batch': { zh: '批次 {batch}', en: 'batch {batch}' },
   'movement.notFound': { zh: '找不到单据记录 {id}', en: 'Movement {id} not found' },
   'movement.alreadyReversed': { zh: '记录 {id} 已被冲销（冲销记录 {by}）', en: 'Movement {id} was already reversed (by {by})' },
   'movement.cannotReverseReversal': { zh: '冲销记录不能再冲销，请重新登记', en: 'A reversal cannot itself be reversed; post the movement again' },

@@ -51,112 +51,25 @@ export class Poster {
   private readonly locations = new Map<string, LocationRef>();
   private readonly batches = new Map<string, BatchRef>();
   private readonly createdAt = new Date().toISOString();
-  private readonly stmt: {
-    balance: PreparedTemplate<{ location_id: number; batch_id: number }, { qty_milli: number }>;
-    addBalance: PreparedTemplate<{ location_id: number; item_id: number; batch_id: number; qty_milli: number }, unknown>;
-    takeBalance: PreparedTemplate<{ location_id: number; batch_id: number; qty_milli: number }, unknown>;
-    insert: PreparedTemplate<MovementValues, unknown>;
-    batch: PreparedTemplate<{ item_id: number; batch_no: string }, BatchRef>;
-    insertBatch: PreparedTemplate<Omit<BatchRef, 'id'> & { item_id: number }, unknown>;
-    nextDoc: PreparedTemplate<{ prefix: string }, { last: number }>;
-    docExists: PreparedTemplate<{ doc_no: string }, { id: number }>;
-    fefo: PreparedTemplate<{ location_id: number; item_id: number }, BatchRef & { qty_milli: number }>;
-  };
+  private readonly stmt: Statements;
+  /** Balances touched by this action: read once, changed in memory, written back by `finish`. */
+  private readonly pending = new Map<string, PendingBalance>();
 
   constructor(private readonly db: Db) {
-    const q = db.q;
-    this.stmt = {
-      balance: db.template((p) =>
-        q
-          .selectFrom('balance')
-          .select('qty_milli')
-          .where('location_id', '=', p('location_id'))
-          .where('batch_id', '=', p('batch_id')),
-      ),
-      addBalance: db.template((p) =>
-        q
-          .insertInto('balance')
-          .values({
-            location_id: p('location_id'),
-            item_id: p('item_id'),
-            batch_id: p('batch_id'),
-            qty_milli: p('qty_milli'),
-          })
-          .onConflict((oc) =>
-            oc.columns(['location_id', 'batch_id']).doUpdateSet((eb) => ({
-              qty_milli: eb('balance.qty_milli', '+', eb.ref('excluded.qty_milli')),
-            })),
-          ),
-      ),
-      // SQLite checks the candidate row of an upsert before resolving the conflict, so a decrease is an update.
-      takeBalance: db.template((p) =>
-        q
-          .updateTable('balance')
-          .set((eb) => ({ qty_milli: eb('qty_milli', '+', p('qty_milli')) }))
-          .where('location_id', '=', p('location_id'))
-          .where('batch_id', '=', p('batch_id')),
-      ),
-      insert: db.template<MovementValues>((p) =>
-        q.insertInto('movement').values({
-          doc_no: p('doc_no'),
-          type: p('type'),
-          date: p('date'),
-          location_id: p('location_id'),
-          item_id: p('item_id'),
-          batch_id: p('batch_id'),
-          qty_milli: p('qty_milli'),
-          counterpart_location_id: p('counterpart_location_id'),
-          pair_id: p('pair_id'),
-          reverses_id: p('reverses_id'),
-          unit_price_fen: p('unit_price_fen'),
-          basis_doc: p('basis_doc'),
-          handler: p('handler'),
-          approver: p('approver'),
-          donor: p('donor'),
-          donor_cert_no: p('donor_cert_no'),
-          recipient: p('recipient'),
-          reason: p('reason'),
-          note: p('note'),
-          created_at: p('created_at'),
-        }),
-      ),
-      batch: db.template((p) =>
-        q
-          .selectFrom('batch')
-          .select(['id', 'batch_no', 'production_date', 'expiry_date'])
-          .where('item_id', '=', p('item_id'))
-          .where('batch_no', '=', p('batch_no')),
-      ),
-      insertBatch: db.template((p) =>
-        q.insertInto('batch').values({
-          item_id: p('item_id'),
-          batch_no: p('batch_no'),
-          production_date: p('production_date'),
-          expiry_date: p('expiry_date'),
-        }),
-      ),
-      nextDoc: db.template((p) =>
-        q
-          .insertInto('doc_counter')
-          .values({ prefix: p('prefix'), last: 1 })
-          .onConflict((oc) => oc.column('prefix').doUpdateSet((eb) => ({ last: eb('doc_counter.last', '+', 1) })))
-          .returning('last'),
-      ),
-      docExists: db.template((p) => q.selectFrom('movement').select('id').where('doc_no', '=', p('doc_no')).limit(1)),
-      fefo: db.template((p) =>
-        q
-          .selectFrom('balance as b')
-          .innerJoin('batch as t', 't.id', 'b.batch_id')
-          .select(['t.id', 't.batch_no', 't.production_date', 't.expiry_date', 'b.qty_milli'])
-          .where('b.location_id', '=', p('location_id'))
-          .where('b.item_id', '=', p('item_id'))
-          .where('b.qty_milli', '>', 0)
-          // First expiry, first out; batches without an expiry go last.
-          .orderBy((eb) => eb.case().when('t.expiry_date', 'is', null).then(1).else(0).end())
-          .orderBy('t.expiry_date')
-          .orderBy('t.batch_no'),
-      ),
-    };
+    let stmt = statementsByDb.get(db);
+    if (!stmt) {
+      stmt = prepareStatements(db);
+      statementsByDb.set(db, stmt);
+    }
+    this.stmt = stmt;
+  }
+
+  /** Runs a posting action inside the caller's transaction and writes its balances at the end. */
+  static run<T>(db: Db, fn: (poster: Poster) => T): T {
+    const poster = new Poster(db);
+    const result = fn(poster);
+    poster.finish();
+    return result;
   }
 
   /** 入库单 / 出库单: posts one document and returns its number and the ids of the lines written. */
@@ -304,14 +217,27 @@ export class Poster {
   }
 
   private write(values: MovementValues, location: LocationRef, item: ItemRef, batch: BatchRef): number {
-    if (values.qty_milli < 0) {
-      const available = this.stmt.balance.get({ location_id: location.id, batch_id: batch.id })?.qty_milli ?? 0;
-      if (available + values.qty_milli < 0) this.insufficient(location, item, batch.batch_no, available, -values.qty_milli);
-      this.stmt.takeBalance.run({ location_id: location.id, batch_id: batch.id, qty_milli: values.qty_milli });
-    } else {
-      this.stmt.addBalance.run({ location_id: location.id, item_id: item.id, batch_id: batch.id, qty_milli: values.qty_milli });
+    const key = `${location.id}:${batch.id}`;
+    let b = this.pending.get(key);
+    if (!b) {
+      const row = this.stmt.balance.get({ location_id: location.id, batch_id: batch.id });
+      b = { location_id: location.id, item_id: item.id, batch_id: batch.id, existed: row !== undefined, milli: row?.qty_milli ?? 0, delta: 0 };
+      this.pending.set(key, b);
     }
+    if (b.milli + values.qty_milli < 0) this.insufficient(location, item, batch.batch_no, b.milli, -values.qty_milli);
+    b.milli += values.qty_milli;
+    b.delta += values.qty_milli;
     return this.stmt.insert.run(values).lastInsertRowid;
+  }
+
+  /** Writes the balances this action changed. Call before reading balances from the database, and before commit. */
+  finish(): void {
+    for (const b of this.pending.values()) {
+      if (b.delta === 0) continue;
+      if (b.existed) this.stmt.changeBalance.run(b);
+      else this.stmt.addBalance.run(b);
+    }
+    this.pending.clear();
   }
 
   /** Which batches an outgoing quantity comes from: the named batch, or first-expiry-first-out when none is named. */
@@ -321,6 +247,7 @@ export class Poster {
       if (!batch) throw new LedgerError('batch.notFound', { item: item.name, batch: batchNo }, field.replace(/quantity$/, 'batchNo'));
       return [{ batch, milli }];
     }
+    this.finish();
     const parts: { batch: BatchRef; milli: number }[] = [];
     let left = milli;
     for (const b of this.stmt.fefo.all({ location_id: location.id, item_id: item.id })) {
@@ -334,13 +261,14 @@ export class Poster {
   }
 
   private insufficient(location: LocationRef, item: ItemRef, batchNo: string, available: number, requested: number, field = 'quantity'): never {
-    const noBatch = message('movement.noBatch');
+    const batch = batchNo ? message('movement.batch', { batch: batchNo }) : message('movement.noBatch');
     throw new LedgerError(
       'movement.insufficient',
       {
         location: location.name,
         item: item.name,
-        batch: batchNo || noBatch.zh,
+        batchZh: batch.zh,
+        batchEn: batch.en,
         available: fromMilli(available),
         requested: fromMilli(requested),
         unit: item.unit,
@@ -427,4 +355,115 @@ export class Poster {
     const n = this.stmt.nextDoc.get({ prefix: key })!.last;
     return `${key}-${String(n).padStart(4, '0')}`;
   }
+}
+
+type Statements = {
+  balance: PreparedTemplate<{ location_id: number; batch_id: number }, { qty_milli: number }>;
+  addBalance: PreparedTemplate<{ location_id: number; item_id: number; batch_id: number; delta: number }, unknown>;
+  changeBalance: PreparedTemplate<{ location_id: number; batch_id: number; delta: number }, unknown>;
+  insert: PreparedTemplate<MovementValues, unknown>;
+  batch: PreparedTemplate<{ item_id: number; batch_no: string }, BatchRef>;
+  insertBatch: PreparedTemplate<Omit<BatchRef, 'id'> & { item_id: number }, unknown>;
+  nextDoc: PreparedTemplate<{ prefix: string }, { last: number }>;
+  docExists: PreparedTemplate<{ doc_no: string }, { id: number }>;
+  fefo: PreparedTemplate<{ location_id: number; item_id: number }, BatchRef & { qty_milli: number }>;
+};
+
+interface PendingBalance {
+  location_id: number;
+  item_id: number;
+  batch_id: number;
+  existed: boolean;
+  milli: number;
+  delta: number;
+}
+
+const statementsByDb = new WeakMap<Db, Statements>();
+
+function prepareStatements(db: Db): Statements {
+  const q = db.q;
+  return {
+    balance: db.template((p) =>
+      q
+        .selectFrom('balance')
+        .select('qty_milli')
+        .where('location_id', '=', p('location_id'))
+        .where('batch_id', '=', p('batch_id')),
+    ),
+    addBalance: db.template((p) =>
+      q.insertInto('balance').values({
+        location_id: p('location_id'),
+        item_id: p('item_id'),
+        batch_id: p('batch_id'),
+        qty_milli: p('delta'),
+      }),
+    ),
+    changeBalance: db.template((p) =>
+      q
+        .updateTable('balance')
+        .set((eb) => ({ qty_milli: eb('qty_milli', '+', p('delta')) }))
+        .where('location_id', '=', p('location_id'))
+        .where('batch_id', '=', p('batch_id')),
+    ),
+    insert: db.template<MovementValues>((p) =>
+      q.insertInto('movement').values({
+        doc_no: p('doc_no'),
+        type: p('type'),
+        date: p('date'),
+        location_id: p('location_id'),
+        item_id: p('item_id'),
+        batch_id: p('batch_id'),
+        qty_milli: p('qty_milli'),
+        counterpart_location_id: p('counterpart_location_id'),
+        pair_id: p('pair_id'),
+        reverses_id: p('reverses_id'),
+        unit_price_fen: p('unit_price_fen'),
+        basis_doc: p('basis_doc'),
+        handler: p('handler'),
+        approver: p('approver'),
+        donor: p('donor'),
+        donor_cert_no: p('donor_cert_no'),
+        recipient: p('recipient'),
+        reason: p('reason'),
+        note: p('note'),
+        created_at: p('created_at'),
+      }),
+    ),
+    batch: db.template((p) =>
+      q
+        .selectFrom('batch')
+        .select(['id', 'batch_no', 'production_date', 'expiry_date'])
+        .where('item_id', '=', p('item_id'))
+        .where('batch_no', '=', p('batch_no')),
+    ),
+    insertBatch: db.template((p) =>
+      q.insertInto('batch').values({
+        item_id: p('item_id'),
+        batch_no: p('batch_no'),
+        production_date: p('production_date'),
+        expiry_date: p('expiry_date'),
+      }),
+    ),
+    nextDoc: db.template((p) =>
+      q
+        .insertInto('doc_counter')
+        .values({ prefix: p('prefix'), last: 1 })
+        .onConflict((oc) => oc.column('prefix').doUpdateSet((eb) => ({ last: eb('doc_counter.last', '+', 1) })))
+        .returning('last'),
+    ),
+    docExists: db.template((p) => q.selectFrom('movement').select('id').where('doc_no', '=', p('doc_no')).limit(1)),
+    fefo: db.template((p) =>
+      q
+        .selectFrom('balance as b')
+        .innerJoin('batch as t', 't.id', 'b.batch_id')
+        .select(['t.id', 't.batch_no', 't.production_date', 't.expiry_date', 'b.qty_milli'])
+        .where('b.location_id', '=', p('location_id'))
+        .where('b.item_id', '=', p('item_id'))
+        .where('b.qty_milli', '>', 0)
+        // First expiry, first out; batches without an expiry go last.
+        .orderBy((eb) => eb.case().when('t.expiry_date', 'is', null).then(1).else(0).end())
+        .orderBy('t.expiry_date')
+        .orderBy('t.batch_no'),
+    ),
+  };
 }

@@ -1,0 +1,5 @@
+// `npm run bench`: every benchmark, each printing its ratio or time against its target. Never part of `npm test`.
+import { benchLedger } from './ledger.bench.js';
+
+console.log(`Relief Ledger benchmarks — ${new Date().toISOString()} — node ${process.version}\n`);
+await benchLedger();

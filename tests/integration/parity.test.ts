@@ -1,0 +1,135 @@
+// Every contract operation answers the same in-process and through the web host (same input, two identical
+// databases). A new operation without a sample here fails the first test.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/api/dispatch.js';
+import { operationNames, type OperationInput, type OperationName } from '../../src/api/contract.js';
+import type { Db } from '../../src/db/executor.js';
+import { openLedger } from '../../src/db/open.js';
+import { type RunningHost, startHost, TOKEN_HEADER } from '../../src/host/server.js';
+import { receipt, seeded, tempDir } from './fixture.js';
+
+type Sample = { [N in OperationName]: { name: N; input: OperationInput<N> } }[OperationName];
+
+function samples(backupDir: string, side: string): Sample[] {
+  return [
+    { name: 'areas.list', input: {} },
+    { name: 'areas.create', input: { code: 'HM002', name: '西岙村', level: 'village', parentCode: 'HM' } },
+    { name: 'areas.update', input: { code: 'HM002', name: '西岙村（新）' } },
+    { name: 'locations.list', input: { streetCode: 'HM' } },
+    { name: 'locations.create', input: { code: 'ST-X', name: '临时储备点', kind: 'street_store', areaCode: 'HM002' } },
+    { name: 'locations.update', input: { code: 'ST-X', address: '西岙村文化礼堂' } },
+    { name: 'items.list', input: { search: '水' } },
+    { name: 'items.create', input: { code: 'LAMP', name: '应急灯', unit: '个', category: 'lighting', gbCode: '2010101' } },
+    { name: 'items.update', input: { code: 'LAMP', spec: '充电式' } },
+    { name: 'movements.post', input: receipt({ lines: [{ itemCode: 'WATER', batchNo: 'W1', quantity: 50, productionDate: '2026-03-01' }] }) },
+    { name: 'movements.postMany', input: { documents: [receipt({ lines: [{ itemCode: 'RICE', batchNo: 'R1', quantity: 12.5 }] }), receipt({ type: 'issue', basisDoc: 'X', lines: [{ itemCode: 'QUILT', quantity: 3 }] })] } },
+    { name: 'movements.transfer', input: { date: '2026-05-02', fromCode: 'WH01', toCode: 'ST-HM', handler: '李秀英', lines: [{ itemCode: 'QUILT', quantity: 10 }] } },
+    { name: 'movements.reverse', input: { id: 2, date: '2026-05-03', handler: '张建国', reason: '录错' } },
+    { name: 'movements.list', input: { limit: 50 } },
+    { name: 'movements.document', input: { docNo: 'DB20260502-0001' } },
+    { name: 'stock.query', input: { byBatch: true, includeZero: true } },
+    { name: 'summary.get', input: {} },
+    { name: 'system.check', input: {} },
+    { name: 'system.backup', input: { out: path.join(backupDir, `backup-${side}.db`) } },
+    { name: 'system.info', input: {} },
+  ];
+}
+
+/** What legitimately differs between two runs: wall-clock stamps, file paths and byte counts of files. */
+function normalise(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value), (key, v) => {
+    if (key === 'createdAt') return '<instant>';
+    if (key === 'file' || key === 'bytes') return '<file>';
+    return v;
+  });
+}
+
+let host: RunningHost;
+let local: Db;
+let remote: Db;
+let dir: string;
+
+beforeAll(async () => {
+  const seed = await seeded();
+  await seed.call('movements.post', receipt({ lines: [{ itemCode: 'QUILT', quantity: 100 }] }));
+  seed.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  dir = tempDir();
+  fs.copyFileSync(seed.file, path.join(dir, 'local.db'));
+  fs.copyFileSync(seed.file, path.join(dir, 'remote.db'));
+  seed.close();
+  local = await openLedger(path.join(dir, 'local.db'));
+  remote = await openLedger(path.join(dir, 'remote.db'));
+  const staticDir = path.join(dir, 'static');
+  fs.mkdirSync(staticDir);
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><head><!-- ledger:bridge --></head>');
+  host = await startHost({ ctx: { db: remote }, staticDir });
+});
+
+afterAll(async () => {
+  await host.close();
+  local.close();
+  remote.close();
+});
+
+async function overHttp(name: string, input: unknown, token = host.token) {
+  const res = await fetch(`${host.url}api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(input) });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; result?: unknown; error?: { code: string } } };
+}
+
+describe('contract parity: in-process and through the web host', () => {
+  it('has a sample for every operation', () => {
+    expect(new Set(samples(dir, 'x').map((s) => s.name))).toEqual(new Set(operationNames));
+  });
+
+  it('answers every operation the same way', async () => {
+    for (const sample of samples(dir, 'local')) {
+      const inProcess = await dispatch({ db: local }, sample.name, sample.input);
+      const remoteSample = samples(dir, 'remote').find((s) => s.name === sample.name)!;
+      const viaHost = await overHttp(sample.name, remoteSample.input);
+      expect(inProcess.ok, `${sample.name}: ${JSON.stringify(inProcess)}`).toBe(true);
+      expect(normalise(viaHost.body), sample.name).toEqual(normalise(inProcess));
+    }
+  });
+
+  it('answers refusals the same way, with the field named', async () => {
+    const over = receipt({ type: 'issue', basisDoc: 'X', lines: [{ itemCode: 'QUILT', quantity: 100_000 }] });
+    const a = await dispatch({ db: local }, 'movements.post', over);
+    const b = await overHttp('movements.post', over);
+    expect(a).toMatchObject({ ok: false, error: { code: 'movement.insufficient', field: 'lines.0.quantity' } });
+    expect(b.body).toEqual(a);
+    const bad = await overHttp('items.create', { code: 'has space', name: '', unit: '个', category: 'other' });
+    expect(bad.body).toMatchObject({ ok: false, error: { code: 'error.invalidInput' } });
+  });
+});
+
+describe('web host guards', () => {
+  it('refuses calls without the per-start token, and requests for another host name', async () => {
+    expect((await overHttp('summary.get', {}, 'wrong-token-wrong-token-wrong-tok')).status).toBe(401);
+    // fetch may not set Host; a rebinding page's browser would send its own name, as this raw request does.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${host.url}api/summary.get`, { method: 'POST', headers: { host: `evil.example:${host.port}`, [TOKEN_HEADER]: host.token } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(421);
+  });
+
+  it('writes the token into the page and sends a strict CSP', async () => {
+    const res = await fetch(host.url);
+    const html = await res.text();
+    expect(html).toContain(`<meta name="ledger-token" content="${host.token}">`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await fetch(`${host.url}../../etc/passwd`)).status).toBe(404);
+  });
+
+  it('listens on the loopback address only', () => {
+    expect(host.url.startsWith('http://127.0.0.1:')).toBe(true);
+  });
+});
