@@ -1,0 +1,86 @@
+// Each test gets the real app on a fresh temp database holding the demo district: the web host in Chromium by
+// default, or the Electron app with E2E_DOOR=electron where its binary exists. Specs only use `page`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Page, _electron as electron } from '@playwright/test';
+
+export interface Ledger {
+  url: string;
+  dbFile: string;
+}
+
+export const SCREENS_DIR = path.resolve('artifacts/screens');
+
+async function startWebHost(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['bin/relief-ledger.mjs', 'serve', '--db', dbFile, '--demo', '--port', '0'], {
+    env: { ...process.env, RELIEF_LEDGER_TODAY: '2026-11-28' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}${err}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => reject(new Error(`web host exited ${code}: ${err}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ ledger: Ledger }>({
+  ledger: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relief-e2e-'));
+    const dbFile = path.join(dir, 'ledger.db');
+    const { url, child } = await startWebHost(dbFile);
+    await use({ url, dbFile });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  page: async ({ page, ledger }, use) => {
+    if (process.env.E2E_DOOR === 'electron') {
+      const app = await electron.launch({ args: ['.'], env: { ...process.env, RELIEF_LEDGER_DB: ledger.dbFile } as Record<string, string> });
+      const win = await app.firstWindow();
+      await win.setViewportSize({ width: 1366, height: 768 });
+      await use(win);
+      await app.close();
+      return;
+    }
+    await page.goto(ledger.url);
+    await use(page);
+  },
+});
+
+export const expect = test.expect;
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
+}
+
+/** True when the page draws Chinese with a real font rather than "tofu" boxes. */
+export async function rendersChinese(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const draw = (text: string) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 32;
+      const ctx = canvas.getContext('2d')!;
+      ctx.font = `24px ${getComputedStyle(document.body).fontFamily}`;
+      ctx.fillText(text, 0, 24);
+      return canvas.toDataURL();
+    };
+    // Two different hanzi must not draw the same (as two missing-glyph boxes would), nor like an unassigned code point.
+    const a = draw('应');
+    return a !== draw('急') && a !== draw('\u{10FFFD}');
+  });
+}
