@@ -3,6 +3,8 @@
 // may import it to validate its forms with the very same rules.
 import { z } from 'zod';
 import { isIsoDate } from '../common/dates.js';
+import { equipmentOperations } from './contract.equipment.js';
+import { ledgerOperations } from './contract.ledgers.js';
 
 // ---------- building blocks ----------
 const text = (max = 200) => z.string().trim().max(max);
@@ -329,10 +331,9 @@ export interface SystemInfo {
 }
 
 // ---------- the table ----------
-const result = <T>() => undefined as unknown as T;
-const op = <I extends z.ZodType, O>(input: I, output: O) => ({ input, output });
+import { op, result } from './op.js';
 
-export const contract = {
+const coreOperations = {
   'areas.list': op(z.object({ level: z.enum(areaLevels).optional(), parentCode: codeSchema.optional() }).default({}), result<Area[]>()),
   'areas.create': op(areaCreateInput, result<Area>()),
   'areas.update': op(areaUpdateInput, result<Area>()),
@@ -354,6 +355,9 @@ export const contract = {
   'system.backup': op(z.object({ out: z.string().trim().min(1) }), result<{ file: string; bytes: number }>()),
   'system.info': op(empty, result<SystemInfo>()),
 } as const;
+
+// Each later domain area declares its operations in its own file beside this one; together they are the table.
+export const contract = { ...coreOperations, ...ledgerOperations, ...equipmentOperations } as const;
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;

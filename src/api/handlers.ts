@@ -13,6 +13,8 @@ import { checkLedger } from '../stock/check.js';
 import { documentView, queryJournal } from '../stock/journal.js';
 import { postDocument, postDocuments, postTransfer, reverseMovement } from '../stock/movements.js';
 import type { OperationName, OperationResult, ParsedInput } from './contract.js';
+import { equipmentHandlers } from './handlers.equipment.js';
+import { ledgerHandlers } from './handlers.ledgers.js';
 
 export interface Context {
   db: Db;
@@ -23,6 +25,8 @@ export type Handlers = {
 };
 
 export const handlers: Handlers = {
+  ...ledgerHandlers,
+  ...equipmentHandlers,
   'areas.list': ({ db }, f) => listAreas(db, f),
   'areas.create': ({ db }, input) => createArea(db, input),
   'areas.update': ({ db }, input) => updateArea(db, input),

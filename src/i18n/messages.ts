@@ -1,9 +1,14 @@
 // The one catalogue of user-facing text from the core, the CLI and the doors: Chinese first, English beside it.
 // The renderer's own screen labels live in renderer/i18n and follow the same shape.
 
+import { equipmentMessages } from './equipment.js';
+import { ledgerMessages } from './ledgers.js';
+
 export type MessageParams = Record<string, string | number>;
 
-const catalogue = {
+type Catalogue = Record<string, { zh: string; en: string }>;
+
+const core = {
   'error.invalidInput': { zh: '输入有误：{detail}', en: 'Invalid input: {detail}' },
   'error.unknownOperation': { zh: '未知操作：{name}', en: 'Unknown operation: {name}' },
   'error.internal': { zh: '内部错误：{detail}', en: 'Internal error: {detail}' },
@@ -70,7 +75,10 @@ const catalogue = {
   'cli.dbRequired': { zh: '请用 --db 指定数据库文件', en: 'Specify the database file with --db' },
   'cli.fileExists': { zh: '文件 {file} 已存在', en: 'File {file} already exists' },
   'cli.usage': { zh: '命令用法有误：{detail}', en: 'Usage error: {detail}' },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies Catalogue;
+
+// Each domain area keeps its messages in its own section file; together they are the one catalogue.
+const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages } as const;
 
 export type MessageKey = keyof typeof catalogue;
 

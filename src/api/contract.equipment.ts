@@ -1,0 +1,2 @@
+// The contract's operations for flood equipment, village coverage and shelters.
+export const equipmentOperations = {} as const;
