@@ -135,6 +135,21 @@ export const migrations: Record<string, Migration> = {
         begin select raise(abort, 'movement journal is append-only'); end`.execute(db);
     },
   },
+  '0002_imports': {
+    async up(db: Kysely<any>) {
+      // One row per committed import: a file with the same content (sha256) and kind is refused unless forced.
+      await db.schema
+        .createTable('import_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('rows', 'integer', (c) => c.notNull())
+        .addColumn('imported_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('import_log_sha').on('import_log').columns(['sha256', 'kind']).execute();
+    },
+  },
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;

@@ -110,7 +110,17 @@ export interface DocCounterTable {
   last: number;
 }
 
+export interface ImportLogTable {
+  id: Generated<number>;
+  sha256: string;
+  kind: string;
+  file_name: string;
+  rows: number;
+  imported_at: string;
+}
+
 export interface Schema {
+  import_log: ImportLogTable;
   area: AreaTable;
   location: LocationTable;
   item: ItemTable;
