@@ -50,7 +50,7 @@ import { t, zh } from './text.js';
 // Bundled to dist/electron/main.cjs: the renderer is dist/renderer, the preload sits beside this file.
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
-const iconPath = path.join(__dirname, '..', '..', 'resources', 'icon.png');
+const iconPath = path.join(__dirname, '..', '..', 'resources', 'icons', 'icon.png');
 
 // The CLI's data folder, so the desktop app and `relief-ledger` share <dataDir>/ledger.db; Chromium's own caches go
 // to a subfolder rather than beside the database.
