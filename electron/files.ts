@@ -90,7 +90,8 @@ export async function readChosenFile(file: string): Promise<{ name: string; byte
     const stat = await fs.promises.stat(file);
     if (stat.size > MAX_FILE_BYTES) throw new FileRequestError(t('fileTooLarge', { name, limit: MAX_FILE_BYTES / 1024 / 1024 }));
     const buffer = await fs.promises.readFile(file);
-    return { name, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+    // A copy of exactly the file: IPC clones a view's whole backing store, which for a Buffer may be a shared pool.
+    return { name, bytes: new Uint8Array(buffer) };
   } catch (e) {
     throw fileError(e, name);
   }

@@ -83,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
     db?.close();
     db = null;
   });
-  app.whenReady().then(ready, fatal);
+  app.whenReady().then(ready).catch(fatal);
 }
 
 async function ready(): Promise<void> {

@@ -77,6 +77,8 @@ describe('file requests from the renderer', () => {
     expect(back.name).toBe('出库单.xlsx');
     expect(back.bytes).toBeInstanceOf(Uint8Array);
     expect([...back.bytes]).toEqual([...bytes]);
+    // Its own buffer, exactly the file: IPC would otherwise clone a whole shared pool.
+    expect(back.bytes.buffer.byteLength).toBe(bytes.length);
     await writeChosenFile(file, new Uint8Array([9]));
     expect([...fs.readFileSync(file)]).toEqual([9]);
   });
