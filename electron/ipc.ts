@@ -12,7 +12,7 @@ export const CHANNEL = {
  * operation names. Main, which has the contract, passes them as a switch in `webPreferences.additionalArguments`.
  */
 export const OPERATIONS_SWITCH = '--ledger-operations=';
-const NAME = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
+const NAME = /^[A-Za-z][A-Za-z0-9_.:-]*$/;
 
 export function operationsArgument(names: readonly string[]): string {
   const bad = names.find((n) => !NAME.test(n));

@@ -101,7 +101,7 @@ describe('the operations switch main hands the preload', () => {
   });
 
   it('drops anything that is not an operation name', () => {
-    expect(operationsFromArgv([`${OPERATIONS_SWITCH}items.list,,a b,x;y,__proto__.x,stock.query`])).toEqual(['items.list', 'stock.query']);
+    expect(operationsFromArgv([`${OPERATIONS_SWITCH}items.list,,a b,x;y,__proto__.x,.x,stock.query,ledgers.import-xlsx`])).toEqual(['items.list', 'stock.query', 'ledgers.import-xlsx']);
     expect(() => operationsArgument(['a,b'])).toThrow();
   });
 });
