@@ -297,6 +297,8 @@ export interface StreetCount {
   sheltersCapacity: number;
   stores: number;
   itemsOnHand: number;
+  villagesCovered: number;
+  sheltersStandardised: number;
 }
 export interface Summary {
   today: string;
@@ -314,6 +316,14 @@ export interface Summary {
   batchesExpiring: number;
   itemsOutOfStock: { code: string; name: string; unit: string }[];
   equipment: Record<(typeof equipmentKinds)[number], number>;
+  readiness: {
+    villageCoverageRate: number;
+    villagesUncovered: number;
+    testsOverdue: number;
+    shelterStandardisedRate: number;
+    sheltersStandardised: number;
+    shelterTarget: number;
+  };
   perStreet: StreetCount[];
 }
 export interface CheckReport {

@@ -14,9 +14,10 @@ import { resolveDatabasePath } from '../db/paths.js';
 import { loadDemo } from '../demo/demo.js';
 import { startHost } from '../host/server.js';
 import { message } from '../i18n/messages.js';
+import { registerEquipmentCommands } from './equipment.js';
 import { renderTable } from './table.js';
 
-interface Io {
+export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
 }
@@ -51,6 +52,18 @@ export function describeError(e: unknown): string {
   return `错误：${text.zh} (${text.en})`;
 }
 
+/** What a group of commands in its own module needs from the program. */
+export interface CliKit {
+  program: Command;
+  command: (name: string, description: string) => Command;
+  dbPath: (cmd: Command) => string;
+  withLedger: <T>(cmd: Command, fn: (ctx: Context) => Promise<T> | T) => Promise<T>;
+  call: <N extends OperationName>(ctx: Context, name: N, input: OperationInput<N>) => Promise<OperationResult<N>>;
+  json: (value: unknown) => void;
+  io: Io;
+  setExit: (code: number) => void;
+}
+
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('relief-ledger')
     .description('应急物资台账 Relief Ledger — 救灾物资、防汛装备与避灾场所台账 (relief reserves, flood equipment, shelters)')
@@ -78,6 +91,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const call = <N extends OperationName>(ctx: Context, name: N, input: OperationInput<N>): Promise<OperationResult<N>> =>
     invoke(ctx, name, input);
   const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+  const kit: CliKit = { program, command, dbPath, withLedger, call, json, io, setExit };
 
   command('init', '创建或升级数据库；--demo 载入椒江区演示数据 (create or migrate the database; --demo loads demo data)')
     .option('--demo', '载入演示数据 (load the demo data)')
@@ -209,6 +223,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       await host.close();
       db.close();
     });
+
+  registerEquipmentCommands(kit);
 
   return program;
 }

@@ -1,5 +1,6 @@
 // Migrations are code, listed inline and frozen once landed: never edit one, add the next.
 import { type Kysely, type Migration, sql } from 'kysely';
+import { equipmentMigration } from './migration-0003-equipment.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_init': {
@@ -150,6 +151,7 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('import_log_sha').on('import_log').columns(['sha256', 'kind']).execute();
     },
   },
+  '0003_equipment': equipmentMigration,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;

@@ -98,6 +98,16 @@ export interface ShelterTable {
   planned_evacuees: number | null;
   in_use: number;
   is_demo: number;
+  type: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  structure: string | null;
+  manager: string | null;
+  manager_phone: string | null;
+  appraisal_date: string | null;
+  appraisal_passed: number | null;
+  out_of_use_reason: string | null;
+  facilities: string | null;
 }
 
 export interface SettingTable {
@@ -108,6 +118,79 @@ export interface SettingTable {
 export interface DocCounterTable {
   prefix: string;
   last: number;
+}
+
+export type EquipmentStatus = 'in_store' | 'in_use' | 'repair' | 'scrapped' | 'transferred_out';
+
+export interface EquipmentKindTable {
+  code: string;
+  name: string;
+  name_en: string;
+  unit: string;
+  test_plan: 'interval' | 'preseason';
+  test_days_in_season: number | null;
+  test_days_off_season: number | null;
+  fields: string;
+  sort: number;
+}
+
+export interface EquipmentTable {
+  id: Generated<number>;
+  kind: string;
+  serial_no: string;
+  name: string | null;
+  model: string | null;
+  power_kw: number | null;
+  flow_m3h: number | null;
+  purchase_date: string | null;
+  funding_source: string | null;
+  home_location_id: number;
+  village_id: number | null;
+  custodian: string | null;
+  custodian_phone: string | null;
+  phone_no: string | null;
+  airtime_expiry: string | null;
+  status: EquipmentStatus;
+  last_test_date: string | null;
+  last_test_passed: number | null;
+  note: string | null;
+  is_demo: number;
+}
+
+export interface EquipmentEventTable {
+  id: Generated<number>;
+  equipment_id: number;
+  date: string;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  village_id: number | null;
+  custodian: string | null;
+  custodian_phone: string | null;
+  actor: string;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface EquipmentTestTable {
+  id: Generated<number>;
+  equipment_id: number;
+  date: string;
+  passed: number;
+  tester: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ShelterInspectionTable {
+  id: Generated<number>;
+  shelter_id: number;
+  date: string;
+  inspector: string;
+  item: string;
+  passed: number;
+  note: string | null;
+  created_at: string;
 }
 
 export interface ImportLogTable {
@@ -121,6 +204,11 @@ export interface ImportLogTable {
 
 export interface Schema {
   import_log: ImportLogTable;
+  equipment_kind: EquipmentKindTable;
+  equipment: EquipmentTable;
+  equipment_event: EquipmentEventTable;
+  equipment_test: EquipmentTestTable;
+  shelter_inspection: ShelterInspectionTable;
   area: AreaTable;
   location: LocationTable;
   item: ItemTable;

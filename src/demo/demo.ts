@@ -9,6 +9,7 @@ import { addItem } from '../catalogue/items.js';
 import { addArea } from '../places/areas.js';
 import { addLocation } from '../places/locations.js';
 import { Poster } from '../stock/post.js';
+import { loadDemoEquipment, loadDemoShelterChecks } from './equipment.js';
 import * as jj from './jiaojiang.js';
 
 type Doc = z.output<typeof movementPostInput>;
@@ -26,6 +27,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export interface DemoReport {
+  equipment: number;
   streets: number;
   villages: number;
   locations: number;
@@ -81,7 +83,7 @@ export function loadDemo(db: Db, seed = 20260101): DemoReport {
       const min = level === 'district' ? 200 : level === 'street' ? 100 : 50;
       const capacity = level === 'district' ? int(220, 800) : level === 'street' ? int(100, 400) : int(50, 160);
       // Most shelters have room to spare; a few are tight, as real ones are (≥1.5 m² per person is checked later).
-      const perPerson = rnd() < 0.06 ? 1.2 + rnd() * 0.25 : 1.6 + rnd() * 1.4;
+      const perPerson = rnd() < 0.04 ? 1.2 + rnd() * 0.25 : 1.6 + rnd() * 1.4;
       const usable = Math.round(capacity * perPerson);
       const store = `SH-${code}`;
       addLocation(db, { code: store, name: `${name}储备点`, kind: 'shelter_store', areaCode }, true);
@@ -97,7 +99,7 @@ export function loadDemo(db: Db, seed = 20260101): DemoReport {
           address: `${street.name}（演示地址）`,
           building_area_m2: Math.round(usable * (1.2 + rnd() * 0.4)),
           usable_area_m2: usable,
-          capacity: rnd() < 0.04 ? min - 10 : capacity,
+          capacity: rnd() < 0.03 ? min - 10 : capacity,
           planned_evacuees: Math.round(capacity * (0.5 + rnd() * 0.5)),
           in_use: 1,
           is_demo: 1,
@@ -191,7 +193,7 @@ export function loadDemo(db: Db, seed = 20260101): DemoReport {
       for (const it of jj.items.filter((x) => x.atShelters)) {
         const perPerson = it.code === 'WZ009' ? 0 : it.code === 'WZ010' ? 0.05 : it.code === 'WZ015' ? 0 : 0.5;
         const qty = it.code === 'WZ009' || it.code === 'WZ015' ? 1 : Math.round(sh.evacuees * perPerson * (0.4 + rnd() * 0.8));
-        if (qty > 0) receipt(sh.store, it, qty, int(30, 700));
+        if (qty > 0) receipt(sh.store, it, qty, int(30, 500));
       }
     }
 
@@ -229,6 +231,10 @@ export function loadDemo(db: Db, seed = 20260101): DemoReport {
     }
 
     poster.finish();
-    return { streets: jj.streets.length, villages: villageCount, locations: jj.warehouses.length + jj.streets.length + shelters.length, shelters: shelters.length, documents, movements };
+
+    const tools = { rnd, int, pick, on };
+    const equipment = loadDemoEquipment(db, tools, villagesByStreet);
+    loadDemoShelterChecks(db, tools);
+    return { equipment, streets: jj.streets.length, villages: villageCount, locations: jj.warehouses.length + jj.streets.length + shelters.length, shelters: shelters.length, documents, movements };
   });
 }

@@ -1,4 +1,7 @@
 import { equipmentKinds, type Summary } from '../api/contract.js';
+import { coverage } from '../equipment/coverage.js';
+import { equipmentKinds as kindsWithTotals, testsDue } from '../equipment/registry.js';
+import { shelterKpi } from '../shelters/registry.js';
 import { today } from '../common/dates.js';
 import { fromFen, fromMilli } from '../common/quantity.js';
 import type { Db } from '../db/executor.js';
@@ -51,6 +54,8 @@ export function summarize(db: Db): Summary {
       .orderBy('i.code'),
   );
 
+  const cover = coverage(db);
+  const kpi = shelterKpi(db);
   const streets = db.all(q.selectFrom('area').select(['id', 'code', 'name']).where('level', '=', 'street').orderBy('code'));
   const perStreet = streets.map((s) => {
     const inStreet = (eb: any) => eb.or([eb('a.id', '=', s.id), eb('a.parent_id', '=', s.id)]);
@@ -74,6 +79,8 @@ export function summarize(db: Db): Summary {
       sheltersCapacity: Number(sh?.capacity ?? 0),
       stores,
       itemsOnHand: fromMilli(onHandByStreet.get(s.code) ?? 0),
+      villagesCovered: cover.streets.find((c) => c.code === s.code)?.covered ?? 0,
+      sheltersStandardised: kpi.streets.find((k) => k.code === s.code)?.standardised ?? 0,
     };
   });
 
@@ -92,7 +99,22 @@ export function summarize(db: Db): Summary {
     batchesExpired,
     batchesExpiring,
     itemsOutOfStock,
-    equipment: Object.fromEntries(equipmentKinds.map((k) => [k, 0])) as Summary['equipment'],
+    equipment: equipmentCounts(db),
+    readiness: {
+      villageCoverageRate: cover.rate,
+      villagesUncovered: cover.villages.filter((v) => !v.covered).length,
+      testsOverdue: testsDue(db, { withinDays: 0 }).filter((t) => t.overdue).length,
+      shelterStandardisedRate: kpi.rate,
+      sheltersStandardised: kpi.standardised,
+      shelterTarget: kpi.target,
+    },
     perStreet,
   };
+}
+
+/** Units in service per kind (scrapped and transferred-out units are no longer the district's). */
+function equipmentCounts(db: Db): Summary['equipment'] {
+  const counts = Object.fromEntries(equipmentKinds.map((k) => [k, 0])) as Summary['equipment'];
+  for (const k of kindsWithTotals(db)) (counts as Record<string, number>)[k.code] = k.total;
+  return counts;
 }

@@ -7,10 +7,24 @@ export const defaultSettings = {
   'rotation.defaultLeadDays': 90,
   /** Name of the reporting unit printed on exports and documents. */
   'org.name': '椒江区应急管理局',
-} as const;
+  /** Flood season (汛期), months 1–12, when pumps and generators are run monthly rather than quarterly. */
+  'flood.seasonMonths': [4, 5, 6, 7, 8, 9, 10] as number[],
+  /** Village coverage: working units of each kind every 行政村/社区 needs (domain.md §5). */
+  'coverage.rule': { satellite_phone: 1, pump: 1, generator: 1 } as Record<string, number>,
+  /** Shelter standardisation KPI target (专栏2.1 #12). */
+  'shelters.targetRate': 0.9,
+  /** A safety appraisal older than this many years no longer counts (Zhejiang 2022 notice). */
+  'shelters.appraisalYears': 3,
+  /** Living area per person a shelter must offer (GB 21734-2008 §5.4: more than 1.5 m²). */
+  'shelters.areaPerPerson': 1.5,
+};
 
 export type SettingKey = keyof typeof defaultSettings;
-type SettingValue<K extends SettingKey> = (typeof defaultSettings)[K] extends number ? number : string;
+type SettingValue<K extends SettingKey> = (typeof defaultSettings)[K] extends number
+  ? number
+  : (typeof defaultSettings)[K] extends string
+    ? string
+    : (typeof defaultSettings)[K];
 
 export function getSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
   const row = db.get(db.q.selectFrom('setting').select('value').where('key', '=', key));

@@ -35,6 +35,23 @@ function samples(backupDir: string, side: string): Sample[] {
     { name: 'system.check', input: {} },
     { name: 'system.backup', input: { out: path.join(backupDir, `backup-${side}.db`) } },
     { name: 'system.info', input: {} },
+    { name: 'equipment.kinds', input: {} },
+    { name: 'equipment.register', input: { kind: 'pump', serialNo: '00123', homeLocationCode: 'ST-HM', flowM3h: 200, date: '2026-05-01', actor: '张建国' } },
+    { name: 'equipment.update', input: { kind: 'pump', serialNo: '00123', model: 'QW100' } },
+    { name: 'equipment.handOut', input: { kind: 'pump', serialNo: '00123', villageCode: 'HM001', custodian: '王建华', custodianPhone: '13800138000', date: '2026-05-02', actor: '张建国' } },
+    { name: 'equipment.recordTest', input: { kind: 'pump', serialNo: '00123', date: '2026-05-03', passed: false, tester: '李秀英', note: '无法启动' } },
+    { name: 'equipment.setStatus', input: { kind: 'pump', serialNo: '00123', status: 'in_use', date: '2026-05-04', actor: '张建国', reason: '修复' } },
+    { name: 'equipment.return', input: { kind: 'pump', serialNo: '00123', date: '2026-05-05', actor: '张建国' } },
+    { name: 'equipment.list', input: { kind: 'pump' } },
+    { name: 'equipment.history', input: { kind: 'pump', serialNo: '00123' } },
+    { name: 'equipment.testsDue', input: { withinDays: 30 } },
+    { name: 'coverage.get', input: {} },
+    { name: 'shelters.create', input: { code: 'BZ900', name: '海门街道东山社区避灾安置点', level: 'village', areaCode: 'HM001', capacity: 80, usableArea: 150 } },
+    { name: 'shelters.update', input: { code: 'BZ900', manager: '王建华', managerPhone: '13800138000' } },
+    { name: 'shelters.inspect', input: { code: 'BZ900', date: '2026-05-06', inspector: '李秀英', results: { site: true, signs: false } } },
+    { name: 'shelters.setInUse', input: { code: 'BZ900', inUse: false, reason: '维修', date: '2026-05-07', actor: '张建国' } },
+    { name: 'shelters.list', input: {} },
+    { name: 'shelters.kpi', input: {} },
   ];
 }
 
