@@ -42,6 +42,29 @@ describe('relief-ledger on the demo data', () => {
     expect(s.batchesExpiring).toBeGreaterThan(0);
   });
 
+  it("counts the plan's flood equipment, and shows coverage and the shelter KPI near but below target", async () => {
+    const s = JSON.parse((await cli(['--db', demo, 'summary', '--json'])).stdout);
+    expect(s.equipment).toEqual({ satellite_phone: 285, assault_boat: 10, rubber_boat: 20, pump: 253, generator: 217 });
+    const cov = JSON.parse((await cli(['coverage', '--db', demo, '--json'])).stdout);
+    expect(cov.rate).toBeGreaterThan(0.85);
+    expect(cov.rate).toBeLessThan(1);
+    const failing = cov.villages.filter((v: { covered: boolean }) => !v.covered);
+    expect(failing.length).toBeGreaterThan(0);
+    for (const v of failing) expect(v.reasons.join('')).toMatch(/缺少|在维修|资费已到期|试机逾期/);
+    expect(cov.villages[0]).toEqual(expect.objectContaining({ street: expect.any(String), village: expect.any(String), covered: expect.any(Boolean), reasons: expect.any(Array) }));
+    const one = JSON.parse((await cli(['coverage', '--street', 'DC', '--db', demo, '--json'])).stdout);
+    expect(new Set(one.villages.map((v: { streetCode: string }) => v.streetCode))).toEqual(new Set(['DC']));
+
+    const sh = JSON.parse((await cli(['shelters', '--db', demo, '--json'])).stdout);
+    expect(sh.target).toBe(0.9);
+    expect(sh.rate).toBeGreaterThan(0.85);
+    expect(sh.rate).toBeLessThan(0.9);
+    expect(sh.shelters).toHaveLength(151);
+    const notMet = sh.shelters.filter((x: { standardised: boolean }) => !x.standardised);
+    for (const x of notMet) expect(x.failing.length).toBeGreaterThan(0);
+    expect(sh.shelters[0]).toEqual(expect.objectContaining({ name: expect.any(String), street: expect.any(String), level: expect.any(String), capacity: expect.any(Number) }));
+  });
+
   it('accepts the global --db on either side of the subcommand, and from the environment', async () => {
     const after = await cli(['summary', '--json', '--db', demo]);
     const env = await cli(['summary', '--json'], { RELIEF_LEDGER_DB: demo });
