@@ -3,25 +3,36 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+const rendererRoot = path.join(root, 'renderer');
+
+/** scripts/build.mjs passes the repository as `root` inline; the renderer's root is its own folder, always. */
+const rendererRootPlugin = (): Plugin => ({
+  name: 'relief-ledger:renderer-root',
+  config: () => ({ root: rendererRoot }),
+});
 
 export default defineConfig({
-  root: path.join(root, 'renderer'),
+  root: rendererRoot,
   base: './',
-  plugins: [react()],
+  plugins: [rendererRootPlugin(), react()],
   build: {
     outDir: path.join(root, 'dist/renderer'),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      onwarn(warning, warn) {
+        // zod ships comments Rollup cannot place; harmless, and noise in every build.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod/')) return;
+        warn(warning);
+      },
       output: {
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
-          if (/node_modules\/(@ant-design\/icons|@ant-design\/icons-svg)\//.test(id)) return 'icons';
           if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|@babel\/runtime|classnames|dayjs|@emotion)\//.test(id)) return 'antd';
           if (/node_modules\/zod\//.test(id)) return 'zod';
           return 'vendor';
