@@ -14,6 +14,7 @@ import { documentView, queryJournal } from '../stock/journal.js';
 import { postDocument, postDocuments, postTransfer, reverseMovement } from '../stock/movements.js';
 import type { OperationName, OperationResult, ParsedInput } from './contract.js';
 import { equipmentHandlers } from './handlers.equipment.js';
+import { gapHandlers } from './handlers.gaps.js';
 import { ledgerHandlers } from './handlers.ledgers.js';
 
 export interface Context {
@@ -27,6 +28,7 @@ export type Handlers = {
 export const handlers: Handlers = {
   ...ledgerHandlers,
   ...equipmentHandlers,
+  ...gapHandlers,
   'areas.list': ({ db }, f) => listAreas(db, f),
   'areas.create': ({ db }, input) => createArea(db, input),
   'areas.update': ({ db }, input) => updateArea(db, input),

@@ -1,5 +1,5 @@
 // `coverage` and `shelters`: the plan's two promises, village coverage and shelter standardisation, from the CLI.
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { equipmentLabels } from '../i18n/equipment.js';
 import type { CliKit } from './main.js';
 import { renderTable } from './table.js';
@@ -76,6 +76,41 @@ export function registerEquipmentCommands(kit: CliKit): void {
             { title: '场所', value: (s) => s.name },
             { title: '可容纳', value: (s) => s.capacity, align: 'right' },
             { title: '未达标项', value: (s) => s.failing.map((f) => equipmentLabels.checklist[f].zh).join('、') },
+          ]),
+        );
+      }
+    });
+}
+
+export function registerGapCommands(kit: CliKit): void {
+  const { command, withLedger, call, json, io } = kit;
+  command('gaps', '缺口清单：物资低于定额、村社未覆盖、试机逾期、场所未达标 (gaps against norms and targets)')
+    .option('--street <code>', '街道/镇编码 (street/town code)')
+    .addOption(new Option('--kind <kind>', '类别 (kind)').choices(['materials', 'equipment', 'shelters']))
+    .option('--json', '输出 JSON (print JSON)')
+    .action(async (opts: { street?: string; kind?: 'materials' | 'equipment' | 'shelters'; json?: boolean }, cmd: Command) => {
+      const r = await withLedger(cmd, (ctx) => call(ctx, 'gaps.get', { streetCode: opts.street, kind: opts.kind }));
+      if (opts.json) return json(r);
+      const s = r.summary;
+      io.out(
+        [
+          `避灾场所规范化率 (shelters standardised)：${pct(s.shelterStandardisedRate)}（目标 ${pct(s.shelterTarget)}）`,
+          `村社装备覆盖率 (village coverage)：${pct(s.villageCoverageRate)}（目标 100%）`,
+          `物资达到定额的储备点 (places meeting norms)：${s.placesMeetingNorms}/${s.placesWithNorms}`,
+          `缺口：物资 ${s.materialGapLines} 条，装备 ${s.equipmentGapLines} 条，场所 ${s.shelterGapLines} 条`,
+        ].join('\n'),
+      );
+      if (r.gaps.length) {
+        io.out('');
+        io.out(
+          renderTable(r.gaps, [
+            { title: '街道/镇', value: (g) => g.street ?? '区级' },
+            { title: '地点', value: (g) => g.place },
+            { title: '项目', value: (g) => g.item },
+            { title: '应有', value: (g) => g.required, align: 'right' },
+            { title: '可用', value: (g) => g.usable, align: 'right' },
+            { title: '缺口', value: (g) => g.shortfall, align: 'right' },
+            { title: '建议', value: (g) => g.action },
           ]),
         );
       }

@@ -14,7 +14,7 @@ import { resolveDatabasePath } from '../db/paths.js';
 import { loadDemo } from '../demo/demo.js';
 import { startHost } from '../host/server.js';
 import { message } from '../i18n/messages.js';
-import { registerEquipmentCommands } from './equipment.js';
+import { registerEquipmentCommands, registerGapCommands } from './equipment.js';
 import { renderTable } from './table.js';
 
 export interface Io {
@@ -225,6 +225,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   registerEquipmentCommands(kit);
+  registerGapCommands(kit);
 
   return program;
 }

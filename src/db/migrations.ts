@@ -1,6 +1,7 @@
 // Migrations are code, listed inline and frozen once landed: never edit one, add the next.
 import { type Kysely, type Migration, sql } from 'kysely';
 import { equipmentMigration } from './migration-0003-equipment.js';
+import { normsMigration } from './migration-0004-norms.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_init': {
@@ -152,6 +153,7 @@ export const migrations: Record<string, Migration> = {
     },
   },
   '0003_equipment': equipmentMigration,
+  '0004_norms': normsMigration,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;

@@ -16,6 +16,7 @@ export interface AreaTable {
   parent_id: number | null;
   admin_code: string | null;
   is_demo: number;
+  evacuation_population: Generated<number | null>;
 }
 
 export interface LocationTable {
@@ -202,7 +203,23 @@ export interface ImportLogTable {
   imported_at: string;
 }
 
+export interface NormTable {
+  id: Generated<number>;
+  scope: 'location' | 'street_shelters' | 'shelter_level';
+  target: string;
+  location_id: number | null;
+  area_id: number | null;
+  shelter_level: string | null;
+  item_id: number;
+  basis: 'absolute' | 'per_person';
+  quantity_milli: number | null;
+  factor_micro: number | null;
+  persons: 'evacuees' | 'capacity' | 'population' | null;
+  note: string | null;
+}
+
 export interface Schema {
+  norm: NormTable;
   import_log: ImportLogTable;
   equipment_kind: EquipmentKindTable;
   equipment: EquipmentTable;

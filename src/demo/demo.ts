@@ -9,6 +9,7 @@ import { addItem } from '../catalogue/items.js';
 import { addArea } from '../places/areas.js';
 import { addLocation } from '../places/locations.js';
 import { Poster } from '../stock/post.js';
+import { addDefaultNorms, putNorm } from '../norms/norms.js';
 import { loadDemoEquipment, loadDemoShelterChecks } from './equipment.js';
 import * as jj from './jiaojiang.js';
 
@@ -85,6 +86,7 @@ export function loadDemo(db: Db, seed = 20260101): DemoReport {
       // Most shelters have room to spare; a few are tight, as real ones are (≥1.5 m² per person is checked later).
       const perPerson = rnd() < 0.04 ? 1.2 + rnd() * 0.25 : 1.6 + rnd() * 1.4;
       const usable = Math.round(capacity * perPerson);
+      const evacuees = Math.round(capacity * (0.5 + rnd() * 0.5));
       const store = `SH-${code}`;
       addLocation(db, { code: store, name: `${name}储备点`, kind: 'shelter_store', areaCode }, true);
       const area = db.get(db.q.selectFrom('area').select('id').where('code', '=', areaCode))!;
@@ -100,12 +102,12 @@ export function loadDemo(db: Db, seed = 20260101): DemoReport {
           building_area_m2: Math.round(usable * (1.2 + rnd() * 0.4)),
           usable_area_m2: usable,
           capacity: rnd() < 0.03 ? min - 10 : capacity,
-          planned_evacuees: Math.round(capacity * (0.5 + rnd() * 0.5)),
+          planned_evacuees: evacuees,
           in_use: 1,
           is_demo: 1,
         }),
       );
-      shelters.push({ code, store, street: street.code, evacuees: Math.round(capacity * 0.8), level });
+      shelters.push({ code, store, street: street.code, evacuees, level });
     };
     const districtSchools = ['椒江区第一中学', '椒江区体育馆', '椒江区实验小学'];
     districtSchools.forEach((name, i) => addShelter(jj.streets[i]!, 'district', jj.streets[i]!.code, `${name}避灾安置场所`));
@@ -172,28 +174,40 @@ export function loadDemo(db: Db, seed = 20260101): DemoReport {
     };
 
     const totalWeight = jj.items.reduce((a, it) => a + it.weight, 0);
-    const target = 112_000;
+    const target = 60_000;
     for (const it of jj.items) {
       const share = (target * it.weight) / totalWeight;
       // District warehouses: two or three deliveries each over the last three years.
       for (const w of jj.warehouses) {
         const deliveries = int(2, 3);
         for (let d = 0; d < deliveries; d++) {
-          receipt(w.code, it, Math.max(1, Math.round(((share * 0.35) / deliveries) * (0.7 + rnd() * 0.6))), int(20, 1000));
+          receipt(w.code, it, Math.max(1, Math.round(((share * 0.4) / deliveries) * (0.7 + rnd() * 0.6))), int(20, 1000));
         }
       }
-      for (const s of jj.streets) receipt(`ST-${s.code}`, it, Math.max(1, Math.round((share * 0.12) / jj.streets.length)), int(20, 900));
     }
     receipt('WH02', jj.measuredItem, 2400.5, int(100, 400));
     receipt('ST-ZA', jj.measuredItem, 380.25, int(100, 400));
 
-    // Shelter stores: sized by planned evacuees; about a third are short of something, as the gap list will show.
+    // Street stores hold their own norm (most a little over it, a couple short) and a little of everything else.
+    for (const s of jj.streets) {
+      for (const it of jj.items) {
+        const norm = jj.streetStoreNorms[it.code];
+        const qty = norm ? Math.round(norm * (rnd() < 0.12 ? 0.5 + rnd() * 0.3 : 1 + rnd() * 0.4)) : Math.max(1, Math.round(((target * it.weight) / totalWeight) * 0.02));
+        receipt(`ST-${s.code}`, it, qty, int(20, 300));
+      }
+    }
+
+    // Shelter stores: sized by planned evacuees against the default norms; about one in ten is short of something.
+    const defaults = jj.shelterNormsByItem;
     for (const sh of shelters) {
-      if (rnd() < 0.2) continue;
+      const short = rnd() < 0.1;
       for (const it of jj.items.filter((x) => x.atShelters)) {
-        const perPerson = it.code === 'WZ009' ? 0 : it.code === 'WZ010' ? 0.05 : it.code === 'WZ015' ? 0 : 0.5;
-        const qty = it.code === 'WZ009' || it.code === 'WZ015' ? 1 : Math.round(sh.evacuees * perPerson * (0.4 + rnd() * 0.8));
-        if (qty > 0) receipt(sh.store, it, qty, int(30, 500));
+        const d = defaults[it.code];
+        if (!d) continue;
+        const need = d.basis === 'absolute' ? d.quantity : Math.ceil(sh.evacuees * d.factor);
+        const mult = short && rnd() < 0.4 ? 0.4 + rnd() * 0.4 : 1 + rnd() * 0.25;
+        const qty = Math.max(d.basis === 'absolute' ? d.quantity : 1, Math.ceil(need * mult));
+        receipt(sh.store, it, qty, int(30, 300));
       }
     }
 
@@ -231,6 +245,15 @@ export function loadDemo(db: Db, seed = 20260101): DemoReport {
     }
 
     poster.finish();
+
+    // Norms: the default shelter norms, each street store's own, and the streets' evacuation population.
+    addDefaultNorms(db);
+    for (const s of jj.streets) {
+      db.run(db.q.updateTable('area').set({ evacuation_population: jj.evacuationPopulation[s.code] ?? null }).where('code', '=', s.code));
+      for (const [itemCode, quantity] of Object.entries(jj.streetStoreNorms)) {
+        putNorm(db, { scope: 'location', locationCode: `ST-${s.code}`, itemCode, basis: 'absolute', quantity, note: '街道储备点定额（演示）' });
+      }
+    }
 
     const tools = { rnd, int, pick, on };
     const equipment = loadDemoEquipment(db, tools, villagesByStreet);

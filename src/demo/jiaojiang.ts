@@ -40,13 +40,13 @@ export const items: DemoItem[] = [
   { code: 'WZ001', name: '帐篷', spec: '12m² 单帐篷', unit: '顶', category: 'shelter', priceYuan: 1280, weight: 2, atShelters: false },
   { code: 'WZ002', name: '折叠床', spec: '190×70cm 钢架', unit: '张', category: 'shelter', priceYuan: 168, weight: 5, atShelters: true },
   { code: 'WZ003', name: '棉被', spec: '2×2.3m 3kg', unit: '条', category: 'textile', priceYuan: 115, weight: 9, atShelters: true },
-  { code: 'WZ004', name: '毛巾被', spec: '1.5×2m', unit: '条', category: 'textile', priceYuan: 45, weight: 6, atShelters: true },
+  { code: 'WZ004', name: '毛巾被', spec: '1.5×2m', unit: '条', category: 'textile', priceYuan: 45, weight: 0.5, atShelters: true },
   { code: 'WZ005', name: '毛毯', spec: '1.5×2m 腈纶', unit: '条', category: 'textile', priceYuan: 78, weight: 6, atShelters: true },
   { code: 'WZ006', name: '睡袋', spec: '信封式 -5℃', unit: '个', category: 'textile', priceYuan: 96, weight: 3, atShelters: false },
   { code: 'WZ007', name: '棉大衣', spec: '军绿 L/XL', unit: '件', category: 'textile', priceYuan: 135, weight: 3, atShelters: false },
   { code: 'WZ008', name: '应急生活包', spec: '洗漱用品 10 件套', unit: '包', category: 'shelter', priceYuan: 58, weight: 6, atShelters: true },
   { code: 'WZ009', name: '场地照明灯', spec: 'LED 200W 升降式', unit: '台', category: 'lighting', priceYuan: 2600, weight: 0.3, atShelters: true },
-  { code: 'WZ010', name: '应急灯', spec: '充电式 LED', unit: '个', category: 'lighting', priceYuan: 65, weight: 3, atShelters: true },
+  { code: 'WZ010', name: '应急灯', spec: '充电式 LED', unit: '个', category: 'lighting', priceYuan: 65, weight: 0.4, atShelters: true },
   { code: 'WZ011', name: '手电筒', spec: '强光充电', unit: '个', category: 'lighting', priceYuan: 32, weight: 4, atShelters: false },
   { code: 'WZ012', name: '净水器', spec: '便携式 1t/h', unit: '台', category: 'water', priceYuan: 4800, weight: 0.1, atShelters: false },
   { code: 'WZ013', name: '方便食品', spec: '压缩干粮 24 袋/箱', unit: '箱', category: 'food', shelfLifeDays: 730, priceYuan: 120, weight: 5, atShelters: true },
@@ -72,3 +72,22 @@ export const suppliers = ['台州市应急物资供应有限公司', '椒江区�
 export const donors = ['椒江区慈善总会', '台州市红十字会', '某企业爱心捐赠', '椒江区工商联'];
 export const handlers = ['张建国', '李秀英', '王海峰', '陈丽娟', '林志强', '周晓燕'];
 export const approvers = ['郑卫东', '黄美华'];
+
+/** What each street store must hold (demo norms, absolute). */
+export const streetStoreNorms: Record<string, number> = { WZ003: 200, WZ013: 100, WZ014: 150, WZ016: 100, WZ018: 3000, WZ011: 100 };
+
+/** The default shelter norms of settings `norms.shelterDefaults`, by demo item code (kept in step by a test). */
+export const shelterNormsByItem: Record<string, { basis: 'per_person'; factor: number } | { basis: 'absolute'; quantity: number }> = {
+  WZ003: { basis: 'per_person', factor: 1 },
+  WZ004: { basis: 'per_person', factor: 1 },
+  WZ002: { basis: 'per_person', factor: 0.5 },
+  WZ008: { basis: 'per_person', factor: 1 },
+  WZ014: { basis: 'per_person', factor: 0.682 },
+  WZ013: { basis: 'per_person', factor: 0.5 },
+  WZ010: { basis: 'per_person', factor: 0.05 },
+  WZ009: { basis: 'absolute', quantity: 1 },
+  WZ015: { basis: 'absolute', quantity: 1 },
+};
+
+/** Evacuation population per street/town (转移安置人数), invented for the demo. */
+export const evacuationPopulation: Record<string, number> = { HM: 12000, BY: 8000, JZ: 9000, HJ: 10000, SJ: 9000, XC: 9500, QS: 8500, ZA: 11000, DC: 2500 };

@@ -103,3 +103,38 @@ export function updateLocation(db: Db, input: z.output<typeof locationUpdateInpu
     return toLocation(findLocation(db, input.code)!);
   });
 }
+
+export interface PlaceRef {
+  id: number;
+  code: string;
+  name: string;
+  kind: LocationKind;
+  streetId: number | null;
+  streetCode: string | null;
+  streetName: string | null;
+  /** The street's evacuation population (转移安置人数), for per-person norms of street stores. */
+  population: number | null;
+}
+
+/** Every location with the street it belongs to. */
+export function placesWithStreet(db: Db): PlaceRef[] {
+  return db
+    .all(
+      db.q
+        .selectFrom('location as l')
+        .innerJoin('area as a', 'a.id', 'l.area_id')
+        .leftJoin('area as ap', 'ap.id', 'a.parent_id')
+        .select((eb) => [
+          'l.id',
+          'l.code',
+          'l.name',
+          'l.kind',
+          eb.case().when('a.level', '=', 'street').then(eb.ref('a.id')).when('a.level', '=', 'village').then(eb.ref('ap.id')).else(null).end().as('street_id'),
+          eb.case().when('a.level', '=', 'street').then(eb.ref('a.code')).when('a.level', '=', 'village').then(eb.ref('ap.code')).else(null).end().as('street_code'),
+          eb.case().when('a.level', '=', 'street').then(eb.ref('a.name')).when('a.level', '=', 'village').then(eb.ref('ap.name')).else(null).end().as('street_name'),
+          eb.case().when('a.level', '=', 'street').then(eb.ref('a.evacuation_population')).when('a.level', '=', 'village').then(eb.ref('ap.evacuation_population')).else(null).end().as('population'),
+        ])
+        .orderBy('l.code'),
+    )
+    .map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, streetId: r.street_id, streetCode: r.street_code, streetName: r.street_name, population: r.population }));
+}

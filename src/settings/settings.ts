@@ -17,6 +17,20 @@ export const defaultSettings = {
   'shelters.appraisalYears': 3,
   /** Living area per person a shelter must offer (GB 21734-2008 §5.4: more than 1.5 m²). */
   'shelters.areaPerPerson': 1.5,
+  /** Default shelter stock per planned evacuee (domain.md §6), matched to the catalogue by item name. */
+  'norms.shelterDefaults': [
+    { itemName: '棉被', basis: 'per_person', factor: 1 },
+    { itemName: '毛巾被', basis: 'per_person', factor: 1, note: '夏季' },
+    { itemName: '折叠床', basis: 'per_person', factor: 0.5 },
+    { itemName: '应急生活包', basis: 'per_person', factor: 1 },
+    { itemName: '瓶装饮用水', basis: 'per_person', factor: 0.682, note: '3 L/人·天 × 3 天 = 9 L；按 550ml×24 瓶/箱（13.2 L）折算' },
+    { itemName: '方便食品', basis: 'per_person', factor: 0.5, note: '0.5 kg/人·天 × 3 天 = 1.5 kg；按 3 kg/箱折算' },
+    { itemName: '应急灯', basis: 'per_person', factor: 0.05, note: '每 20 人 1 个' },
+    { itemName: '场地照明灯', basis: 'absolute', quantity: 1, note: '每场所 1 台' },
+    { itemName: '急救包', basis: 'absolute', quantity: 1, note: '每场所 1 套' },
+  ] as { itemName: string; basis: 'absolute' | 'per_person'; factor?: number; quantity?: number; note?: string }[],
+  /** Airtime due to run out within this many days is flagged before it does. */
+  'gaps.airtimeWarningDays': 30,
 };
 
 export type SettingKey = keyof typeof defaultSettings;

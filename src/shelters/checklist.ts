@@ -13,6 +13,8 @@ export interface ChecklistInput {
   facilities: string[];
   inspections: Map<string, { date: string; inspector: string; passed: number }>;
   expiredBatches: number | null;
+  /** Items held below the shelter's norm (usable stock only). */
+  itemsBelowNorm: number;
   today: string;
   appraisalYears: number;
   areaPerPerson: number;
@@ -67,7 +69,11 @@ export function evaluateChecklist(x: ChecklistInput): ChecklistResult[] {
   const stock =
     x.expiredBatches === null
       ? data('stock', false, message('shelter.check.noStore'))
-      : data('stock', x.expiredBatches === 0, x.expiredBatches === 0 ? message('shelter.check.stock') : message('shelter.check.stockExpired', { n: x.expiredBatches }));
+      : x.expiredBatches > 0
+        ? data('stock', false, message('shelter.check.stockExpired', { n: x.expiredBatches }))
+        : x.itemsBelowNorm > 0
+          ? data('stock', false, message('shelter.check.stockShort', { n: x.itemsBelowNorm }))
+          : data('stock', true, message('shelter.check.stock'));
 
   const managed = Boolean(s.manager && s.manager_phone);
   const management = managed

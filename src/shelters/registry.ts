@@ -6,6 +6,7 @@ import { LedgerError } from '../common/errors.js';
 import type { Db } from '../db/executor.js';
 import { requireArea } from '../places/areas.js';
 import { getSetting } from '../settings/settings.js';
+import { stockAgainstNorms } from '../norms/against.js';
 import { evaluateChecklist } from './checklist.js';
 
 function shelterQuery(db: Db) {
@@ -61,6 +62,8 @@ function views(db: Db, rows: ShelterRow[]): ShelterView[] {
   )) {
     expired.set(e.location_id, Number(e.n));
   }
+  const below = new Map<number, number>();
+  for (const l of stockAgainstNorms(db, on).lines) if (l.usableMilli < l.requiredMilli) below.set(l.place.id, (below.get(l.place.id) ?? 0) + 1);
   const appraisalYears = getSetting(db, 'shelters.appraisalYears');
   const areaPerPerson = getSetting(db, 'shelters.areaPerPerson');
   return rows.map((r) => {
@@ -70,6 +73,7 @@ function views(db: Db, rows: ShelterRow[]): ShelterView[] {
       facilities,
       inspections: inspections.get(r.id) ?? new Map(),
       expiredBatches: r.location_id === null ? null : (expired.get(r.location_id) ?? 0),
+      itemsBelowNorm: r.location_id === null ? 0 : (below.get(r.location_id) ?? 0),
       today: on,
       appraisalYears,
       areaPerPerson,

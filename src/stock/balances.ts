@@ -108,3 +108,39 @@ export function queryStock(db: Db, f: StockQuery): StockRow[] {
   }
   return rows;
 }
+
+export interface UsableStock {
+  locationId: number;
+  itemId: number;
+  held: number;
+  /** Held minus what is expired or within the item's rotation lead time (domain.md §7). */
+  usable: number;
+  excluded: number;
+}
+
+/** Per (location, item), in thousandths: what is held and what of it is usable on `on`. */
+export function usableStock(db: Db, on: string): Map<string, UsableStock> {
+  const defaultLead = getSetting(db, 'rotation.defaultLeadDays');
+  const rows = db.all(
+    db.q
+      .selectFrom('balance as s')
+      .innerJoin('batch as t', 't.id', 's.batch_id')
+      .innerJoin('item as i', 'i.id', 's.item_id')
+      .select(['s.location_id', 's.item_id', 's.qty_milli', 't.expiry_date', 'i.rotation_lead_days', 'i.shelf_life_days'])
+      .where('s.qty_milli', '>', 0),
+  );
+  const out = new Map<string, UsableStock>();
+  for (const r of rows) {
+    const key = `${r.location_id}:${r.item_id}`;
+    let u = out.get(key);
+    if (!u) {
+      u = { locationId: r.location_id, itemId: r.item_id, held: 0, usable: 0, excluded: 0 };
+      out.set(key, u);
+    }
+    u.held += r.qty_milli;
+    const status = expiryStatus(r.expiry_date, leadDaysOf(r, defaultLead), on);
+    if (status === 'expired' || status === 'expiring') u.excluded += r.qty_milli;
+    else u.usable += r.qty_milli;
+  }
+  return out;
+}

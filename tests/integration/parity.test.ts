@@ -52,6 +52,12 @@ function samples(backupDir: string, side: string): Sample[] {
     { name: 'shelters.setInUse', input: { code: 'BZ900', inUse: false, reason: '维修', date: '2026-05-07', actor: '张建国' } },
     { name: 'shelters.list', input: {} },
     { name: 'shelters.kpi', input: {} },
+    { name: 'norms.applyDefaults', input: {} },
+    { name: 'norms.set', input: { scope: 'location', locationCode: 'ST-HM', itemCode: 'QUILT', basis: 'absolute', quantity: 200 } },
+    { name: 'norms.list', input: {} },
+    { name: 'norms.remove', input: { id: 1 } },
+    { name: 'gaps.get', input: {} },
+    { name: 'gaps.rotation', input: {} },
   ];
 }
 
