@@ -1,0 +1,42 @@
+// The whole district's gaps on the demo data plus 1,000,000 journal movements, warm; and the summary the overview
+// reloads after every movement.
+import path from 'node:path';
+import { invoke } from '../src/api/dispatch.js';
+import type { MovementPostInput } from '../src/api/contract.js';
+import { openLedger } from '../src/db/open.js';
+import { loadDemo } from '../src/demo/demo.js';
+import { benchDir, median, report, timeAsync } from './util.js';
+
+export async function benchGaps(): Promise<void> {
+  const db = await openLedger(path.join(benchDir(), 'gaps.db'), { create: true });
+  loadDemo(db);
+  const ctx = { db };
+  const stores = ['WH01', 'WH02', 'ST-HM', 'ST-BY', 'ST-JZ', 'ST-HJ'];
+  const items = ['WZ001', 'WZ002', 'WZ003', 'WZ005', 'WZ006', 'WZ007', 'WZ011', 'WZ016', 'WZ018', 'WZ019'];
+  // Receipts and issues in pairs, so balances stay what the demo made them while the journal grows to 1M.
+  const fill = await timeAsync(async () => {
+    for (let chunk = 0; chunk < 10; chunk++) {
+      const docs: MovementPostInput[] = [];
+      for (let d = 0; d < 5_000; d++) {
+        const k = chunk * 5_000 + d;
+        const locationCode = stores[k % stores.length]!;
+        const lines = Array.from({ length: 10 }, (_, j) => ({ itemCode: items[(k + j) % items.length]!, quantity: 1 + (j % 5) }));
+        docs.push({ type: 'purchase', date: '2026-06-01', locationCode, handler: 'bench', lines });
+        docs.push({ type: 'issue', date: '2026-06-02', locationCode, handler: 'bench', basisDoc: 'bench', lines });
+      }
+      await invoke(ctx, 'movements.postMany', { documents: docs });
+    }
+  });
+  const movements = (db.sqlite.prepare('select count(*) n from movement').get() as { n: number }).n;
+  console.log(`demo + ${movements.toLocaleString()} journal movements built in ${(fill.ms / 1000).toFixed(1)} s`);
+  await invoke(ctx, 'gaps.get', {});
+  const gaps: number[] = [];
+  const summary: number[] = [];
+  for (let r = 0; r < 11; r++) {
+    gaps.push((await timeAsync(() => invoke(ctx, 'gaps.get', {}))).ms);
+    summary.push((await timeAsync(() => invoke(ctx, 'summary.get', {}))).ms);
+  }
+  report("the whole district's gaps (demo + 1M movements), warm", `${median(gaps).toFixed(1)} ms`, '≤ 100 ms', median(gaps) <= 100);
+  report('overview summary after a movement (summary.get), warm', `${median(summary).toFixed(1)} ms`, '(information)', true);
+  db.close();
+}
