@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../common/dates.js';
 import { equipmentOperations } from './contract.equipment.js';
 import { gapOperations } from './contract.gaps.js';
+import { stocktakeOperations } from './contract.stocktake.js';
 import { ledgerOperations } from './contract.ledgers.js';
 
 // ---------- building blocks ----------
@@ -368,7 +369,7 @@ const coreOperations = {
 } as const;
 
 // Each later domain area declares its operations in its own file beside this one; together they are the table.
-export const contract = { ...coreOperations, ...ledgerOperations, ...equipmentOperations, ...gapOperations } as const;
+export const contract = { ...coreOperations, ...ledgerOperations, ...equipmentOperations, ...gapOperations, ...stocktakeOperations } as const;
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;

@@ -15,6 +15,7 @@ import { postDocument, postDocuments, postTransfer, reverseMovement } from '../s
 import type { OperationName, OperationResult, ParsedInput } from './contract.js';
 import { equipmentHandlers } from './handlers.equipment.js';
 import { gapHandlers } from './handlers.gaps.js';
+import { stocktakeHandlers } from './handlers.stocktake.js';
 import { ledgerHandlers } from './handlers.ledgers.js';
 
 export interface Context {
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...ledgerHandlers,
   ...equipmentHandlers,
   ...gapHandlers,
+  ...stocktakeHandlers,
   'areas.list': ({ db }, f) => listAreas(db, f),
   'areas.create': ({ db }, input) => createArea(db, input),
   'areas.update': ({ db }, input) => updateArea(db, input),

@@ -15,6 +15,7 @@ import { loadDemo } from '../demo/demo.js';
 import { startHost } from '../host/server.js';
 import { message } from '../i18n/messages.js';
 import { registerEquipmentCommands, registerGapCommands } from './equipment.js';
+import { registerStocktakeCommands } from './stocktake.js';
 import { renderTable } from './table.js';
 
 export interface Io {
@@ -78,7 +79,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     program.command(name).description(description).addOption(dbOption()).exitOverride().configureOutput(program.configureOutput());
 
   /** The database path from either side of the subcommand. */
-  const dbPath = (cmd: Command) => resolveDatabasePath((cmd.opts().db as string | undefined) ?? (program.opts().db as string | undefined));
+  const dbPath = (cmd: Command) => resolveDatabasePath(cmd.optsWithGlobals().db as string | undefined);
 
   async function withLedger<T>(cmd: Command, fn: (ctx: Context) => Promise<T> | T): Promise<T> {
     const db = await openLedger(dbPath(cmd));
@@ -226,6 +227,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   registerEquipmentCommands(kit);
   registerGapCommands(kit);
+  registerStocktakeCommands(kit);
 
   return program;
 }

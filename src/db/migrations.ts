@@ -2,6 +2,7 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { equipmentMigration } from './migration-0003-equipment.js';
 import { normsMigration } from './migration-0004-norms.js';
+import { stocktakeMigration } from './migration-0005-stocktake.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_init': {
@@ -154,6 +155,7 @@ export const migrations: Record<string, Migration> = {
   },
   '0003_equipment': equipmentMigration,
   '0004_norms': normsMigration,
+  '0005_stocktake': stocktakeMigration,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;

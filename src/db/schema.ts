@@ -218,7 +218,60 @@ export interface NormTable {
   note: string | null;
 }
 
+export type StocktakeStatus = 'draft' | 'counting' | 'review' | 'posted' | 'void';
+
+export interface StocktakeTable {
+  id: Generated<number>;
+  no: string;
+  status: StocktakeStatus;
+  blind: number;
+  date: string;
+  journal_mark: number;
+  note: string | null;
+  counter: string | null;
+  supervisor: string | null;
+  posted_on: string | null;
+  void_reason: string | null;
+  created_at: string;
+}
+
+export interface StocktakeLocationTable {
+  stocktake_id: number;
+  location_id: number;
+}
+
+export interface StocktakeLineTable {
+  id: Generated<number>;
+  stocktake_id: number;
+  location_id: number;
+  item_id: number;
+  batch_id: number;
+  frozen_milli: number;
+  counted_milli: number | null;
+  count_mark: number | null;
+  counted_by: string | null;
+  counted_on: string | null;
+  unexpected: number;
+  reason: string | null;
+}
+
+export interface StocktakeUnitTable {
+  id: Generated<number>;
+  stocktake_id: number;
+  equipment_id: number | null;
+  kind: string;
+  serial_no: string;
+  expected_at: string | null;
+  seen: number | null;
+  unexpected: number;
+  note: string | null;
+}
+
 export interface Schema {
+  stocktake: StocktakeTable;
+  stocktake_location: StocktakeLocationTable;
+  stocktake_line: StocktakeLineTable;
+  stocktake_unit: StocktakeUnitTable;
   norm: NormTable;
   import_log: ImportLogTable;
   equipment_kind: EquipmentKindTable;

@@ -3,6 +3,7 @@
 
 import { equipmentMessages } from './equipment.js';
 import { ledgerMessages } from './ledgers.js';
+import { stocktakeMessages } from './stocktake.js';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -78,7 +79,7 @@ const core = {
 } as const satisfies Catalogue;
 
 // Each domain area keeps its messages in its own section file; together they are the one catalogue.
-const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages } as const;
+const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages, ...stocktakeMessages } as const;
 
 export type MessageKey = keyof typeof catalogue;
 
