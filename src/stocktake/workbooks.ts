@@ -92,6 +92,8 @@ export async function countSheet(db: Db, id: number): Promise<{ fileName: string
     ];
     sheetTitle(ws, `${org}应急物资年度盘点表`, `盘点单号：${view.no}    盘点地点：${loc.name}（${loc.code}）    盘点日期：${view.date}${view.blind ? '    盲盘' : ''}`, columns.length);
     const last = table(ws, 3, columns, lines);
+    // Room to write a count by hand on the printed sheet.
+    for (let r = 4; r <= last; r++) ws.getRow(r).height = 22;
     const sign = ws.getRow(last + 2);
     sign.getCell(1).value = '盘点人（签字）：________________';
     sign.getCell(5).value = '监盘人（签字）：________________';
