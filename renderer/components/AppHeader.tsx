@@ -30,16 +30,17 @@ export function AppHeader() {
             {t('app.today')} {info.today} · v{info.version}
           </Typography.Text>
         )}
-        <Segmented
-          size="small"
-          value={lang}
-          onChange={(v) => setLang(v === 'en' ? 'en' : 'zh')}
-          options={[
-            { value: 'zh', label: t('app.lang.zh') },
-            { value: 'en', label: t('app.lang.en') },
-          ]}
-          data-testid="lang-switch"
-        />
+        <span data-testid="lang-switch">
+          <Segmented
+            size="small"
+            value={lang}
+            onChange={(v) => setLang(v === 'en' ? 'en' : 'zh')}
+            options={[
+              { value: 'zh', label: t('app.lang.zh') },
+              { value: 'en', label: t('app.lang.en') },
+            ]}
+          />
+        </span>
       </Space>
     </Layout.Header>
   );

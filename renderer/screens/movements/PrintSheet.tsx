@@ -27,11 +27,13 @@ export function PrintSheet({ doc, printedOn }: { doc: DocumentView; printedOn: s
   const receipt = RECEIPTS.has(doc.type);
   const transfer = titleKey(doc.type) === 'doc.transfer';
   const reversal = doc.type === 'reversal';
-  const totalAmount = lines.reduce((s, l) => s + Math.round(Math.abs(l.amount ?? 0) * 100), 0) / 100;
+  // Receipts and issues print quantities and amounts as positive figures; a reversal keeps its signs.
+  const shown = (n: number) => (reversal ? n : Math.abs(n));
+  const totalAmount = lines.reduce((s, l) => s + Math.round(shown(l.amount ?? 0) * 100), 0) / 100;
   const anyAmount = lines.some((l) => l.amount !== null);
 
   const meta: [string, string][] = [
-    [t('field.type'), uniq(doc.lines.map((l) => label('movementType', l.type)))],
+    [t('field.type'), transfer ? t('movements.kind.transfer') : uniq(doc.lines.map((l) => label('movementType', l.type)))],
     [t('field.date'), formatDate(doc.date)],
   ];
   if (transfer) {
@@ -81,9 +83,9 @@ export function PrintSheet({ doc, printedOn }: { doc: DocumentView; printedOn: s
         <thead>
           <tr>
             <th style={{ width: '5%' }}>{t('doc.seq')}</th>
-            <th style={{ width: '8%' }}>{t('field.itemCode')}</th>
+            <th style={{ width: '9%' }}>{t('field.itemCode')}</th>
             <th style={{ width: '10%' }}>{t('field.itemName')}</th>
-            <th style={{ width: '12%' }}>{t('field.spec')}</th>
+            <th style={{ width: '11%' }}>{t('field.spec')}</th>
             <th style={{ width: '5%' }}>{t('field.unit')}</th>
             <th style={{ width: '12%' }}>{t('field.batchNo')}</th>
             <th style={{ width: '10.5%' }}>{t('field.productionDate')}</th>
@@ -104,9 +106,9 @@ export function PrintSheet({ doc, printedOn }: { doc: DocumentView; printedOn: s
               <td>{l.batchNo}</td>
               <td className="c nowrap">{formatDate(l.productionDate)}</td>
               <td className="c nowrap">{formatDate(l.expiryDate)}</td>
-              <td className="r">{formatQty(reversal ? l.quantity : Math.abs(l.quantity))}</td>
+              <td className="r">{formatQty(shown(l.quantity))}</td>
               <td className="r">{formatMoney(l.unitPrice)}</td>
-              <td className="r">{formatMoney(l.amount === null ? null : reversal ? l.amount : Math.abs(l.amount))}</td>
+              <td className="r">{formatMoney(l.amount === null ? null : shown(l.amount))}</td>
             </tr>
           ))}
           {Array.from({ length: Math.max(0, 5 - lines.length) }, (_, i) => (
@@ -120,7 +122,7 @@ export function PrintSheet({ doc, printedOn }: { doc: DocumentView; printedOn: s
             <td colSpan={10} className="r">
               {t('doc.totalAmount')}
             </td>
-            <td className="r">{anyAmount && !reversal ? formatMoney(totalAmount) : ''}</td>
+            <td className="r">{anyAmount ? formatMoney(totalAmount) : ''}</td>
           </tr>
         </tbody>
       </table>
