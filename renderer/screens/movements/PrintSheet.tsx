@@ -82,15 +82,15 @@ export function PrintSheet({ doc, printedOn }: { doc: DocumentView; printedOn: s
       <table className="sheet-lines">
         <thead>
           <tr>
-            <th style={{ width: '5%' }}>{t('doc.seq')}</th>
+            <th style={{ width: '4.5%' }}>{t('doc.seq')}</th>
             <th style={{ width: '9%' }}>{t('field.itemCode')}</th>
             <th style={{ width: '10%' }}>{t('field.itemName')}</th>
-            <th style={{ width: '11%' }}>{t('field.spec')}</th>
+            <th style={{ width: '13%' }}>{t('field.spec')}</th>
             <th style={{ width: '5%' }}>{t('field.unit')}</th>
             <th style={{ width: '12%' }}>{t('field.batchNo')}</th>
-            <th style={{ width: '10.5%' }}>{t('field.productionDate')}</th>
-            <th style={{ width: '10.5%' }}>{t('field.expiryDate')}</th>
-            <th style={{ width: '8%' }}>{t('field.quantity')}</th>
+            <th style={{ width: '10%' }}>{t('field.productionDate')}</th>
+            <th style={{ width: '10%' }}>{t('field.expiryDate')}</th>
+            <th style={{ width: '7.5%' }}>{t('field.quantity')}</th>
             <th style={{ width: '8%' }}>{t('field.unitPrice')}</th>
             <th style={{ width: '11%' }}>{t('field.amount')}</th>
           </tr>

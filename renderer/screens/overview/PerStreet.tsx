@@ -10,10 +10,10 @@ export function PerStreet({ rows, height }: { rows: StreetCount[]; height: numbe
   const num = (v: number) => <span className="num">{formatInt(v)}</span>;
   const columns: ColumnsType<StreetCount> = [
     { title: t('field.street'), dataIndex: 'name', ellipsis: true },
-    { title: t('overview.villagesCol'), dataIndex: 'villages', align: 'right', width: 62, render: num },
-    { title: t('overview.sheltersCol'), dataIndex: 'shelters', align: 'right', width: 66, render: num },
-    { title: t('overview.capacityCol'), dataIndex: 'sheltersCapacity', align: 'right', width: 76, render: num },
-    { title: t('overview.storesCol'), dataIndex: 'stores', align: 'right', width: 58, render: num },
+    { title: t('overview.villagesCol'), dataIndex: 'villages', align: 'right', width: 58, render: num },
+    { title: t('overview.sheltersCol'), dataIndex: 'shelters', align: 'right', width: 64, render: num },
+    { title: t('overview.capacityCol'), dataIndex: 'sheltersCapacity', align: 'right', width: 90, render: num },
+    { title: t('overview.storesCol'), dataIndex: 'stores', align: 'right', width: 56, render: num },
     { title: t('overview.onHandCol'), dataIndex: 'itemsOnHand', align: 'right', width: 94, render: (v: number) => <span className="num">{formatQty(v)}</span> },
   ];
   const total = rows.reduce(
