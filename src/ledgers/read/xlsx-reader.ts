@@ -1,0 +1,305 @@
+// Reading an .xlsx with exceljs's streaming WorkbookReader, on a worker thread, while the importer posts the rows
+// already read inside its one transaction on this thread. The transaction is synchronous (better-sqlite3), so this
+// side pulls rows synchronously: the worker signals on a shared counter, and `receiveMessageOnPort` takes the batch.
+//
+// The worker's code is plain JavaScript kept as text, so that no bundler or test transform rewrites it and it needs
+// no file of its own beside the bundle: it loads exceljs by the path resolved here. Where a worker cannot start,
+// the same code runs on this thread, reading the whole file before the rows are handed over.
+import { createRequire } from 'node:module';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { LedgerError } from '../../common/errors.js';
+import type { SheetRow } from '../cells.js';
+
+/** The reading itself; `emit` receives JSON strings: {t:'sheet'}, {t:'rows'}, {t:'end'} or {t:'error'}. */
+const READ_SOURCE = String.raw`async function readWorkbook(ExcelJS, Readable, data, emit, stopped) {
+  const MAX_COLUMNS = 1000;
+  const BATCH = 1000;
+  const flat = (v) => {
+    if (v === null || v === undefined) return null;
+    const t = typeof v;
+    if (t === 'string' || t === 'boolean') return v;
+    if (t === 'number') return Number.isFinite(v) ? v : null;
+    if (v instanceof Date) return { d: v.getTime() };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
+    if (v.error !== undefined) return { e: String(v.error) };
+    if (v.formula !== undefined || v.sharedFormula !== undefined) {
+      return v.result === undefined || v.result === null ? { f: String(v.formula ?? v.sharedFormula) } : flat(v.result);
+    }
+    if (v.text !== undefined) return flat(v.text);
+    return String(v);
+  };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  });
+  let sent = false;
+  for await (const ws of reader) {
+    if (stopped()) break;
+    if (!sent) {
+      const props = reader.properties || {};
+      emit(JSON.stringify({ t: 'book', date1904: Boolean(props.date1904 || (props.model && props.model.date1904)) }));
+      sent = true;
+    }
+    emit(JSON.stringify({ t: 'sheet', name: String(ws.name), state: ws.state || 'visible' }));
+    let batch = [];
+    for await (const row of ws) {
+      const values = row.values;
+      const n = Math.min(values.length, MAX_COLUMNS + 1);
+      const out = new Array(n);
+      out[0] = row.number;
+      for (let i = 1; i < n; i++) {
+        let v = values[i];
+        if (typeof v === 'number') {
+          // A code typed with a zero-padded format (000123) is the text the user sees.
+          const fmt = row.getCell(i).numFmt;
+          if (fmt && /^0+$/.test(fmt) && Number.isInteger(v) && v >= 0) v = String(v).padStart(fmt.length, '0');
+        }
+        out[i] = flat(v);
+      }
+      batch.push(out);
+      if (batch.length >= BATCH) {
+        emit(JSON.stringify({ t: 'rows', rows: batch }));
+        batch = [];
+        if (stopped()) break;
+      }
+    }
+    if (batch.length) emit(JSON.stringify({ t: 'rows', rows: batch }));
+  }
+  emit(JSON.stringify({ t: 'end' }));
+}`;
+
+const WORKER_SOURCE = String.raw`const { workerData } = require('node:worker_threads');
+const { port, flag, lib, data } = workerData;
+// flag[0]: messages sent; flag[1]: messages taken; flag[2]: 1 when the reader should stop.
+const emit = (m) => {
+  port.postMessage(m);
+  Atomics.add(flag, 0, 1);
+  Atomics.notify(flag, 0);
+  while (Atomics.load(flag, 0) - Atomics.load(flag, 1) > 16 && Atomics.load(flag, 2) === 0) {
+    Atomics.wait(flag, 1, Atomics.load(flag, 1), 100);
+  }
+};
+const fail = (e, stage) => emit(JSON.stringify({ t: 'error', stage, message: String((e && e.message) || e) }));
+process.on('uncaughtException', (e) => fail(e, 'read'));
+let ExcelJS, Readable;
+try {
+  ExcelJS = require(lib);
+  Readable = require('node:stream').Readable;
+} catch (e) {
+  fail(e, 'load');
+}
+if (ExcelJS) {
+  emit(JSON.stringify({ t: 'ready' }));
+  (${READ_SOURCE})(ExcelJS, Readable, data, emit, () => Atomics.load(flag, 2) === 1).catch((e) => fail(e, 'read'));
+}`;
+
+type Message =
+  | { t: 'ready' }
+  | { t: 'book'; date1904: boolean }
+  | { t: 'sheet'; name: string; state: string }
+  | { t: 'rows'; rows: unknown[][] }
+  | { t: 'end' }
+  | { t: 'error'; stage: 'load' | 'read'; message: string };
+
+export type SourceEvent = { t: 'sheet'; name: string; hidden: boolean } | { t: 'row'; row: SheetRow } | { t: 'end' };
+
+/** Rows pulled one at a time, synchronously. */
+export interface RowSource {
+  readonly date1904: boolean;
+  next(): SourceEvent;
+  close(): void;
+}
+
+const IDLE_LIMIT_MS = 120_000;
+
+let exceljsPath: string | undefined;
+function resolveExcelJs(): string {
+  exceljsPath ??= (typeof require === 'function' ? require : createRequire(import.meta.url)).resolve('exceljs');
+  return exceljsPath;
+}
+
+/** Turns the reader's messages into events, one row at a time. */
+abstract class MessageSource implements RowSource {
+  date1904 = false;
+  private rows: unknown[][] = [];
+  private at = 0;
+  private done = false;
+
+  constructor(protected readonly file: string) {}
+
+  protected abstract take(): Message;
+  abstract close(): void;
+
+  next(): SourceEvent {
+    for (;;) {
+      if (this.at < this.rows.length) {
+        const r = this.rows[this.at++]!;
+        return { t: 'row', row: { row: r[0] as number, cells: rowCells(r) } };
+      }
+      if (this.done) return { t: 'end' };
+      const m = this.take();
+      switch (m.t) {
+        case 'book':
+          this.date1904 = m.date1904;
+          break;
+        case 'sheet':
+          return { t: 'sheet', name: m.name, hidden: m.state !== 'visible' };
+        case 'rows':
+          this.rows = m.rows;
+          this.at = 0;
+          break;
+        case 'end':
+          this.done = true;
+          this.close();
+          return { t: 'end' };
+        case 'error':
+          this.close();
+          throw new LedgerError('ledgers.file.damaged', { file: this.file, detail: m.message.slice(0, 200) });
+        default:
+          break;
+      }
+    }
+  }
+}
+
+function rowCells(r: unknown[]): SheetRow['cells'] {
+  const cells = new Array<SheetRow['cells'][number]>(Math.max(0, r.length - 1));
+  for (let i = 1; i < r.length; i++) cells[i - 1] = (r[i] ?? null) as SheetRow['cells'][number];
+  return cells;
+}
+
+class WorkerSource extends MessageSource {
+  private readonly flag = new Int32Array(new SharedArrayBuffer(12));
+  private readonly port;
+  private readonly worker: Worker;
+  private closed = false;
+
+  constructor(data: Uint8Array, file: string) {
+    super(file);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const copy = new Uint8Array(data);
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { port: port2, flag: this.flag, lib: resolveExcelJs(), data: copy },
+      transferList: [port2, copy.buffer],
+      // A runaway file (a zip bomb, a sheet of a million styled empty cells) fails this worker, not the process.
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+      stdout: true,
+      stderr: true,
+    });
+    this.worker.unref();
+    this.worker.on('error', () => undefined);
+  }
+
+  /** Waits for the worker's first word: whether it could load exceljs at all. */
+  started(): boolean {
+    const first = this.raw();
+    if (first.t === 'ready') return true;
+    if (first.t === 'error' && first.stage === 'load') {
+      this.close();
+      return false;
+    }
+    throw new LedgerError('ledgers.file.damaged', { file: this.file, detail: first.t === 'error' ? first.message : first.t });
+  }
+
+  protected override take(): Message {
+    return this.raw();
+  }
+
+  private raw(): Message {
+    let idle = 0;
+    for (;;) {
+      const seq = Atomics.load(this.flag, 0);
+      const got = receiveMessageOnPort(this.port);
+      if (got) {
+        Atomics.add(this.flag, 1, 1);
+        Atomics.notify(this.flag, 1);
+        return JSON.parse(got.message as string) as Message;
+      }
+      if (this.closed) return { t: 'end' };
+      if (Atomics.wait(this.flag, 0, seq, 250) === 'timed-out') {
+        idle += 250;
+        if (idle >= IDLE_LIMIT_MS) {
+          this.close();
+          throw new LedgerError('ledgers.file.timeout', { file: this.file });
+        }
+      } else idle = 0;
+    }
+  }
+
+  override close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    Atomics.store(this.flag, 2, 1);
+    Atomics.notify(this.flag, 1);
+    this.port.close();
+    void this.worker.terminate();
+  }
+}
+
+/** The fallback: the same reading on this thread, the whole file first. */
+class MemorySource extends MessageSource {
+  private taken = 0;
+  constructor(
+    private readonly messages: string[],
+    file: string,
+  ) {
+    super(file);
+  }
+  protected override take(): Message {
+    const m = this.messages[this.taken++];
+    return m === undefined ? { t: 'end' } : (JSON.parse(m) as Message);
+  }
+  override close(): void {
+    this.messages.length = 0;
+  }
+}
+
+async function readInProcess(data: Uint8Array, file: string): Promise<MemorySource> {
+  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+  const ExcelJS = req(resolveExcelJs());
+  const { Readable } = await import('node:stream');
+  const messages: string[] = [];
+  const read = new Function(`return (${READ_SOURCE})`)() as (...args: unknown[]) => Promise<void>;
+  try {
+    await read(ExcelJS, Readable, data, (m: string) => messages.push(m), () => false);
+  } catch (e) {
+    messages.push(JSON.stringify({ t: 'error', stage: 'read', message: String((e as Error).message ?? e) }));
+  }
+  return new MemorySource(messages, file);
+}
+
+/** Opens an .xlsx for reading; `inProcess` forces the fallback (tests, or where workers are unwelcome). */
+export async function openXlsx(data: Uint8Array, file: string, options: { inProcess?: boolean } = {}): Promise<RowSource> {
+  if (!options.inProcess) {
+    let source: WorkerSource | undefined;
+    try {
+      source = new WorkerSource(data, file);
+    } catch {
+      source = undefined;
+    }
+    if (source?.started()) return source;
+  }
+  return readInProcess(data, file);
+}
+
+/** Rows already in memory (CSV), behind the same interface. */
+export class ArraySource implements RowSource {
+  readonly date1904 = false;
+  private at = -1;
+  constructor(
+    private readonly sheet: string,
+    private readonly rows: SheetRow[],
+  ) {}
+  next(): SourceEvent {
+    if (this.at === -1) {
+      this.at = 0;
+      return { t: 'sheet', name: this.sheet, hidden: false };
+    }
+    const row = this.rows[this.at++];
+    return row ? { t: 'row', row } : { t: 'end' };
+  }
+  close(): void {
+    this.at = this.rows.length;
+  }
+}
