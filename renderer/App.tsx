@@ -36,7 +36,7 @@ export function App() {
     <Layout className="app-layout">
       <Layout.Sider width={168} className="app-sider no-print" theme="dark">
         <div className="app-logo">
-          <span className="app-logo-mark">应</span>
+          <span className="app-logo-mark">{t('app.logoMark')}</span>
           <span className="app-logo-text">{t('app.title')}</span>
         </div>
         <Menu

@@ -1,5 +1,6 @@
 // Typed calls onto window.api: unwraps the envelope and throws ApiError (with the core's error body) on refusal.
 import type { Envelope, OperationInput, OperationName, OperationResult } from '../src/api/contract';
+import { uiMessage } from './i18n/messages';
 
 /** The error body every door answers: Chinese first, English gloss, the field it concerns, per-field issues. */
 export type ErrorBody = Extract<Envelope<unknown>, { ok: false }>['error'];
@@ -20,14 +21,14 @@ export function bridgeAvailable(): boolean {
 
 export async function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationResult<N>> {
   if (!bridgeAvailable()) {
-    throw new ApiError({ code: 'renderer.noBridge', message: 'window.api missing', zh: '未连接到台账服务', en: 'Not connected to the ledger service' }, name);
+    throw new ApiError({ code: 'renderer.noBridge', message: 'window.api missing', ...uiMessage('app.noBridge') }, name);
   }
   let envelope: Envelope<unknown>;
   try {
     envelope = await window.api.call(name, input);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new ApiError({ code: 'renderer.transport', message: detail, zh: `连接台账服务失败：${detail}`, en: `Could not reach the ledger service: ${detail}` }, name);
+    throw new ApiError({ code: 'renderer.transport', message: detail, ...uiMessage('app.transportFailed', { detail }) }, name);
   }
   if (envelope.ok) return envelope.result as OperationResult<N>;
   throw new ApiError(envelope.error, name);
@@ -37,5 +38,5 @@ export async function call<N extends OperationName>(name: N, input: OperationInp
 export function errorBody(e: unknown): ErrorBody {
   if (e instanceof ApiError) return e.body;
   const detail = e instanceof Error ? e.message : String(e);
-  return { code: 'renderer.unexpected', message: detail, zh: `出错了：${detail}`, en: `Something went wrong: ${detail}` };
+  return { code: 'renderer.unexpected', message: detail, ...uiMessage('app.unexpected', { detail }) };
 }

@@ -18,7 +18,7 @@ export function AppHeader() {
       </div>
       <Space size={12} className="app-header-info">
         {info && (
-          <Tooltip title={`${t('app.database')}：${info.file}`}>
+          <Tooltip title={t('fmt.labelValue', { a: t('app.database'), b: info.file })}>
             <Typography.Text type="secondary" className="app-db" data-testid="app-db">
               <DatabaseOutlined /> {info.file}
             </Typography.Text>

@@ -14,6 +14,9 @@ const catalogue = {
   'app.version': { zh: '版本', en: 'Version' },
   'app.today': { zh: '今日', en: 'Today' },
   'app.noBridge': { zh: '未连接到台账服务', en: 'Not connected to the ledger service' },
+  'app.logoMark': { zh: '应', en: 'R' },
+  'app.transportFailed': { zh: '连接台账服务失败：{detail}', en: 'Could not reach the ledger service: {detail}' },
+  'app.unexpected': { zh: '出错了：{detail}', en: 'Something went wrong: {detail}' },
   'app.noBridgeHint': {
     zh: '请通过桌面程序或 relief-ledger serve 打开本页面。',
     en: 'Open this page from the desktop app or through `relief-ledger serve`.',
@@ -55,6 +58,12 @@ const catalogue = {
   'common.optional': { zh: '选填', en: 'optional' },
   'common.pickDate': { zh: '选择日期', en: 'Pick a date' },
   'common.yuan': { zh: '元', en: 'CNY' },
+
+  // punctuation that differs between the languages
+  'fmt.paren': { zh: '{a}（{b}）', en: '{a} ({b})' },
+  'fmt.label': { zh: '{a}：', en: '{a}: ' },
+  'fmt.labelValue': { zh: '{a}：{b}', en: '{a}: {b}' },
+  'fmt.listSep': { zh: '、', en: ', ' },
 
   // validation messages for zod's own issues (the contract's own messages come with their gloss)
   'validation.required': { zh: '必填', en: 'required' },
@@ -210,6 +219,8 @@ const catalogue = {
   'movements.lossType': { zh: '报损/报废', en: 'Loss or scrap' },
   'movements.pickItem': { zh: '选择物资', en: 'Choose an item' },
   'movements.pickLocation': { zh: '选择地点', en: 'Choose a location' },
+  'movements.orderNoExample': { zh: '如 椒防指〔2026〕5号', en: 'e.g. 椒防指〔2026〕5号' },
+  'movements.inStock': { zh: '有库存', en: 'in stock' },
 
   // journal
   'journal.filterTypes': { zh: '全部类型', en: 'All types' },
@@ -260,6 +271,7 @@ const catalogue = {
   'settings.itemCreate': { zh: '新增物资', en: 'New item' },
   'settings.itemEdit': { zh: '编辑物资 {code}', en: 'Edit item {code}' },
   'settings.saved': { zh: '已保存', en: 'Saved' },
+  'settings.unitExample': { zh: '顶 / 条 / 箱 / kg', en: 'e.g. 顶, 条, 箱, kg' },
   'settings.anyKind': { zh: '全部类型', en: 'All kinds' },
   'settings.searchLocations': { zh: '名称或编码', en: 'Name or code' },
   'settings.searchItems': { zh: '名称、编码或规格', en: 'Name, code or spec' },

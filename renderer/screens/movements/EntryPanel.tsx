@@ -46,7 +46,7 @@ export function EntryPanel({ initialKind }: { initialKind?: string | null }) {
             data-testid="posted-alert"
             title={
               <span>
-                {t('movements.posted', { docNo: posted.docNo })}（{label('movementType', posted.type)}）
+                {t('fmt.paren', { a: t('movements.posted', { docNo: posted.docNo }), b: label('movementType', posted.type) })}
                 <Button type="link" size="small" onClick={() => navigate(['doc', posted.docNo])} data-testid="posted-view">
                   {t('movements.viewDoc')}
                 </Button>

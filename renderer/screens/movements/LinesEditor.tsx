@@ -80,7 +80,7 @@ function LineRow({
 }) {
   const { t } = useI18n();
   const { itemsByCode } = useRefData();
-  const options = useItemOptions();
+  const options = useItemOptions(mode === 'outgoing' ? batches : undefined);
   const itemCode = Form.useWatch(['lines', name, 'itemCode'], form) as string | undefined;
   const item = itemCode ? itemsByCode.get(itemCode) : undefined;
   const onHand = itemCode ? (batches?.get(itemCode) ?? []) : [];
@@ -111,7 +111,14 @@ function LineRow({
               .filter((r) => r.batchNo)
               .map((r) => ({
                 value: r.batchNo!,
-                label: `${r.batchNo}${r.expiryDate ? ` · ${t('field.expiryDate')} ${r.expiryDate}` : ''} · ${t('movements.available', { qty: `${formatQty(r.quantity)}${r.unit}` })}`,
+                label: [
+                  r.batchNo,
+                  r.expiryDate ? `${t('field.expiryDate')} ${r.expiryDate}` : '',
+                  r.expiryStatus === 'expired' || r.expiryStatus === 'expiring' ? t(`expiry.${r.expiryStatus}`) : '',
+                  t('movements.available', { qty: `${formatQty(r.quantity)}${r.unit}` }),
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
               }))}
           />
         )}

@@ -99,7 +99,7 @@ export function PostForm({ kind, onPosted }: { kind: PostKind; onPosted(doc: Doc
           col(
             6,
             <Form.Item name="basisDoc" label={t('field.orderNo')} required>
-              <Input placeholder="椒防指〔2026〕5号" data-testid="field-basisDoc" />
+              <Input placeholder={t('movements.orderNoExample')} data-testid="field-basisDoc" />
             </Form.Item>,
           )}
         {kind === 'loss' &&
@@ -177,7 +177,7 @@ export function PostForm({ kind, onPosted }: { kind: PostKind; onPosted(doc: Doc
         )}
       </Row>
       <div className="section-title">{t('movements.lines')}</div>
-      <LinesEditor form={form} mode={kind === 'receipt' ? 'receipt' : 'outgoing'} batches={batches} />
+      <LinesEditor form={form} mode={kind === 'receipt' ? 'receipt' : 'outgoing'} batches={locationCode ? batches : undefined} />
       <Space className="form-actions">
         <Button type="primary" htmlType="submit" loading={busy} data-testid={`submit-${kind}`}>
           {t(SUBMIT[kind])}

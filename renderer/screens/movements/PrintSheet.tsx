@@ -18,10 +18,10 @@ function sheetLines(doc: DocumentView): MovementRecord[] {
   return isTransfer ? doc.lines.filter((l) => l.type === 'transfer_out') : doc.lines;
 }
 
-const uniq = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].join('、');
 
 export function PrintSheet({ doc, printedOn }: { doc: DocumentView; printedOn: string }) {
   const { t, label } = useI18n();
+  const uniq = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].join(t('fmt.listSep'));
   const lines = sheetLines(doc);
   const first = lines[0] ?? doc.lines[0]!;
   const receipt = RECEIPTS.has(doc.type);
@@ -68,7 +68,7 @@ export function PrintSheet({ doc, printedOn }: { doc: DocumentView; printedOn: s
             <tr key={i}>
               {row.map(([k, v]) => (
                 <td key={k}>
-                  <span className="k">{k}：</span>
+                  <span className="k">{t('fmt.label', { a: k })}</span>
                   {v}
                 </td>
               ))}
@@ -128,13 +128,13 @@ export function PrintSheet({ doc, printedOn }: { doc: DocumentView; printedOn: s
       </table>
       {uniq(doc.lines.map((l) => l.note)) && (
         <div className="sheet-note">
-          {t('field.note')}：{uniq(doc.lines.map((l) => l.note))}
+          {t('fmt.labelValue', { a: t('field.note'), b: uniq(doc.lines.map((l) => l.note)) })}
         </div>
       )}
       <div className="sheet-signs">
         {signatures.map(([k, name]) => (
           <div key={k} className="sign">
-            <span className="k">{k}：</span>
+            <span className="k">{t('fmt.label', { a: k })}</span>
             <span className="line">{name ?? ''}</span>
           </div>
         ))}

@@ -93,7 +93,7 @@ export function TransferForm({ onPosted }: { onPosted(doc: DocumentView): void }
         </Col>
       </Row>
       <div className="section-title">{t('movements.lines')}</div>
-      <LinesEditor form={form} mode="outgoing" batches={batches} />
+      <LinesEditor form={form} mode="outgoing" batches={fromCode ? batches : undefined} />
       <Space className="form-actions">
         <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-transfer">
           {t('movements.submitTransfer')}

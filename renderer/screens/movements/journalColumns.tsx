@@ -70,7 +70,7 @@ export function journalColumns({ t, label }: Pick<I18n, 't' | 'label'>, onRevers
       width: 88,
       ellipsis: true,
       render: (n: string, r) => (
-        <Tooltip title={`${r.itemCode} ${n}${r.spec ? `（${r.spec}）` : ''}`}>
+        <Tooltip title={r.spec ? t('fmt.paren', { a: `${r.itemCode} ${n}`, b: r.spec }) : `${r.itemCode} ${n}`}>
           <span>{n}</span>
         </Tooltip>
       ),

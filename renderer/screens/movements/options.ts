@@ -1,6 +1,7 @@
 // Select options for items and locations, searchable by code and name.
 import { useMemo } from 'react';
-import type { Item, Location } from '../../../src/api/contract';
+import type { Item, Location, StockRow } from '../../../src/api/contract';
+import { formatQty } from '../../components/format';
 import { useRefData } from '../../components/RefData';
 import { useI18n } from '../../i18n';
 
@@ -12,19 +13,32 @@ export interface SearchOption {
 
 export const searchFilter = { filterOption: (input: string, o?: SearchOption) => (o?.search ?? '').includes(input.trim().toLowerCase()) };
 
-export function itemOptions(items: Item[]): SearchOption[] {
-  return items
-    .filter((i) => i.reserveMode === 'held')
-    .map((i) => ({
+export function itemOptions(items: Item[], paren: (a: string, b: string) => string, available?: Map<string, number>): SearchOption[] {
+  const held = items.filter((i) => i.reserveMode === 'held');
+  // On an outgoing document, what is on hand at the source comes first, with its quantity.
+  const ordered = available ? [...held].sort((a, b) => Number(!available.get(a.code)) - Number(!available.get(b.code))) : held;
+  return ordered.map((i) => {
+    const name = i.spec ? paren(`${i.code} ${i.name}`, i.spec) : `${i.code} ${i.name}`;
+    const qty = available?.get(i.code);
+    return {
       value: i.code,
-      label: `${i.code} ${i.name}${i.spec ? `（${i.spec}）` : ''}`,
+      label: available ? `${name} · ${qty ? `${formatQty(qty)}${i.unit}` : '0'}` : name,
       search: `${i.code} ${i.name} ${i.spec ?? ''}`.toLowerCase(),
-    }));
+    };
+  });
 }
 
-export function useItemOptions(): SearchOption[] {
+/** Item options; with the stock at a source location, ordered and labelled by what is on hand there. */
+export function useItemOptions(batches?: Map<string, StockRow[]>): SearchOption[] {
   const { items } = useRefData();
-  return useMemo(() => itemOptions(items), [items]);
+  const { t } = useI18n();
+  return useMemo(() => {
+    const paren = (a: string, b: string) => t('fmt.paren', { a, b });
+    if (!batches) return itemOptions(items, paren);
+    const available = new Map<string, number>();
+    for (const [code, rows] of batches) available.set(code, rows.reduce((s, r) => s + Math.round(r.quantity * 1000), 0) / 1000);
+    return itemOptions(items, paren, available);
+  }, [items, batches, t]);
 }
 
 export function useLocationOptions(): SearchOption[] {

@@ -41,7 +41,7 @@ export function AttentionList({ rows, loading, height }: { rows: StockRow[]; loa
   return (
     <Card
       size="small"
-      title={`${t('overview.expiringList')}（${rows.length}）`}
+      title={t('fmt.paren', { a: t('overview.expiringList'), b: rows.length })}
       extra={
         <Button type="link" size="small" onClick={() => navigate(['stock'], { view: 'batch', expiry: 'attention' })}>
           {t('overview.viewAll')}

@@ -38,14 +38,14 @@ export function OverviewScreen() {
       </Row>
       <Row gutter={12} className="overview-row">
         <Col span={6}>
-          <Card size="small" title={`${t('overview.outOfStock')}（${s.itemsOutOfStock.length}）`} className="later-card" data-testid="overview-out-of-stock">
+          <Card size="small" title={t('fmt.paren', { a: t('overview.outOfStock'), b: s.itemsOutOfStock.length })} className="later-card" data-testid="overview-out-of-stock">
             {s.itemsOutOfStock.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.outOfStockNone')} className="compact-empty" />
             ) : (
               <div className="tag-list">
                 {s.itemsOutOfStock.map((i) => (
                   <Tag key={i.code} title={i.code}>
-                    {i.name}（{i.unit}）
+                    {t('fmt.paren', { a: i.name, b: i.unit })}
                   </Tag>
                 ))}
               </div>

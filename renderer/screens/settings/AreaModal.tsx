@@ -29,8 +29,8 @@ export function AreaModal({ area, parent, onClose, onSaved }: { area?: Area; par
   const level = (Form.useWatch('level', form) as AreaLevel | undefined) ?? area?.level;
   const parentLevel = level ? PARENT_LEVEL[level] : null;
   const parentOptions = useMemo(
-    () => areas.filter((a) => a.level === parentLevel && a.code !== area?.code).map((a) => ({ value: a.code, label: `${a.name}（${a.code}）` })),
-    [areas, parentLevel, area?.code],
+    () => areas.filter((a) => a.level === parentLevel && a.code !== area?.code).map((a) => ({ value: a.code, label: t('fmt.paren', { a: a.name, b: a.code }) })),
+    [areas, parentLevel, area?.code, t],
   );
   const initialValues = area
     ? { ...area, adminCode: area.adminCode ?? '' }

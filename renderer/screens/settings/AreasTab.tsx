@@ -101,7 +101,7 @@ export function AreasTab() {
         <Col span={15}>
           <Card
             size="small"
-            title={area ? `${area.name}（${label('areaLevel', area.level)}）` : t('settings.tab.areas')}
+            title={area ? t('fmt.paren', { a: area.name, b: label('areaLevel', area.level) }) : t('settings.tab.areas')}
             extra={
               area && (
                 <Space>
@@ -139,7 +139,7 @@ export function AreasTab() {
                     <div className="tag-list">
                       {atArea.map((l) => (
                         <Tag key={l.code}>
-                          {l.name}（{label('locationKind', l.kind)}）
+                          {t('fmt.paren', { a: l.name, b: label('locationKind', l.kind) })}
                         </Tag>
                       ))}
                     </div>

@@ -63,7 +63,7 @@ export function ItemModal({ item, onClose, onSaved }: { item?: Item; onClose(): 
         </Col>
         <Col span={6}>
           <Form.Item name="unit" label={t('field.unit')} required>
-            <Input placeholder="顶 / 条 / 箱 / kg" data-testid="item-unit" />
+            <Input placeholder={t('settings.unitExample')} data-testid="item-unit" />
           </Form.Item>
         </Col>
         <Col span={6}>

@@ -30,9 +30,9 @@ export function LocationModal({ location, onClose, onSaved }: { location?: Locat
     return areas.map((a) => {
       const parent = a.parentCode ? byCode.get(a.parentCode) : undefined;
       const path = a.level === 'village' && parent ? `${parent.name} / ${a.name}` : a.name;
-      return { value: a.code, label: `${path}（${label('areaLevel', a.level)}）` };
+      return { value: a.code, label: t('fmt.paren', { a: path, b: label('areaLevel', a.level) }) };
     });
-  }, [areas, label]);
+  }, [areas, label, t]);
   return (
     <ModalForm
       title={location ? t('settings.locationEdit', { code: location.code }) : t('settings.locationCreate')}

@@ -26,7 +26,7 @@ export function PreferencesTab() {
               <Typography.Text copyable>{info?.file}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('app.version')}>{info?.version}</Descriptions.Item>
-            <Descriptions.Item label={t('settings.migrations')}>{info?.migrations.join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t('settings.migrations')}>{info?.migrations.join(t('fmt.listSep'))}</Descriptions.Item>
             <Descriptions.Item label={t('settings.door')}>{window.api?.door === 'electron' ? t('app.door.electron') : t('app.door.web')}</Descriptions.Item>
             <Descriptions.Item label={t('app.today')}>{info?.today}</Descriptions.Item>
           </Descriptions>
