@@ -74,6 +74,10 @@ function samples(backupDir: string, side: string): Sample[] {
     { name: 'stocktake.report', input: { id: 1 } },
     { name: 'stocktake.list', input: {} },
     { name: 'stocktake.void', input: { id: 1, reason: '重复' } },
+    { name: 'ledgers.template', input: { kind: 'movements' } },
+    { name: 'ledgers.export', input: { kind: 'items' } },
+    { name: 'ledgers.inspect', input: (earlier) => ({ kind: 'items', fileName: 'items.xlsx', data: (earlier.get('ledgers.export') as { data: string }).data }) },
+    { name: 'ledgers.import', input: (earlier) => ({ kind: 'items', fileName: 'items.xlsx', data: (earlier.get('ledgers.export') as { data: string }).data, dryRun: true }) },
   ];
 }
 
