@@ -15,6 +15,7 @@ import { loadDemo } from '../demo/demo.js';
 import { startHost } from '../host/server.js';
 import { message } from '../i18n/messages.js';
 import { registerEquipmentCommands, registerGapCommands } from './equipment.js';
+import { registerLedgerCommands } from './ledgers.js';
 import { registerStocktakeCommands } from './stocktake.js';
 import { renderTable } from './table.js';
 
@@ -228,6 +229,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerEquipmentCommands(kit);
   registerGapCommands(kit);
   registerStocktakeCommands(kit);
+  registerLedgerCommands(kit);
 
   return program;
 }
