@@ -1,5 +1,16 @@
 // The frame: left navigation, a header with the title and where the data lives, and the current screen.
-import { DatabaseOutlined, HomeOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  DatabaseOutlined,
+  FileExcelOutlined,
+  HomeOutlined,
+  NodeIndexOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  ThunderboltOutlined,
+  BankOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { bridgeAvailable } from './api';
@@ -8,6 +19,12 @@ import { LoadError } from './components/LoadError';
 import { useRefData } from './components/RefData';
 import { navigate, useRoute } from './components/router';
 import { useI18n, type UiKey } from './i18n';
+import { CoverageScreen } from './screens/coverage/CoverageScreen';
+import { EquipmentScreen } from './screens/equipment/EquipmentScreen';
+import { GapsScreen } from './screens/gaps/GapsScreen';
+import { LedgersScreen } from './screens/ledgers/LedgersScreen';
+import { SheltersScreen } from './screens/shelters/SheltersScreen';
+import { StocktakeScreen } from './screens/stocktake/StocktakeScreen';
 import { DocumentScreen } from './screens/movements/DocumentScreen';
 import { MovementsScreen } from './screens/movements/MovementsScreen';
 import { OverviewScreen } from './screens/overview/OverviewScreen';
@@ -18,6 +35,12 @@ const NAV: { key: string; label: UiKey; icon: ReactNode }[] = [
   { key: 'overview', label: 'nav.overview', icon: <HomeOutlined /> },
   { key: 'stock', label: 'nav.stock', icon: <DatabaseOutlined /> },
   { key: 'movements', label: 'nav.movements', icon: <SwapOutlined /> },
+  { key: 'equipment', label: 'nav.equipment', icon: <ThunderboltOutlined /> },
+  { key: 'coverage', label: 'nav.coverage', icon: <NodeIndexOutlined /> },
+  { key: 'shelters', label: 'nav.shelters', icon: <BankOutlined /> },
+  { key: 'gaps', label: 'nav.gaps', icon: <AlertOutlined /> },
+  { key: 'stocktake', label: 'nav.stocktake', icon: <AuditOutlined /> },
+  { key: 'ledgers', label: 'nav.ledgers', icon: <FileExcelOutlined /> },
   { key: 'settings', label: 'nav.settings', icon: <SettingOutlined /> },
 ];
 
@@ -77,6 +100,18 @@ function Screen({ section, rest, query }: { section: string; rest: string[]; que
       return <DocumentScreen docNo={rest[0] ?? ''} />;
     case 'settings':
       return <SettingsScreen tab={rest[0]} />;
+    case 'equipment':
+      return <EquipmentScreen rest={rest} query={query} />;
+    case 'coverage':
+      return <CoverageScreen rest={rest} query={query} />;
+    case 'shelters':
+      return <SheltersScreen rest={rest} query={query} />;
+    case 'gaps':
+      return <GapsScreen rest={rest} query={query} />;
+    case 'stocktake':
+      return <StocktakeScreen rest={rest} query={query} />;
+    case 'ledgers':
+      return <LedgersScreen rest={rest} query={query} />;
     default:
       return <OverviewScreen />;
   }

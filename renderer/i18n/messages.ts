@@ -1,10 +1,15 @@
 // The renderer's own screen text: Chinese first, English beside it — the same shape as src/i18n/messages.ts.
 // Names of movement types, area levels, location kinds etc. come from the core's `labels` (see ./index.tsx).
 
+import { equipmentUi } from './sections/equipment';
+import { gapsUi } from './sections/gaps';
+import { ledgersUi } from './sections/ledgers';
+import { stocktakeUi } from './sections/stocktake';
+
 export type Lang = 'zh' | 'en';
 export type UiParams = Record<string, string | number>;
 
-const catalogue = {
+const core = {
   // app frame
   'app.title': { zh: '应急物资台账', en: 'Relief Ledger' },
   'app.org': { zh: '椒江区应急管理局', en: 'Jiaojiang District Emergency Management Bureau' },
@@ -282,6 +287,9 @@ const catalogue = {
   'settings.migrations': { zh: '数据库版本', en: 'Schema migrations' },
   'settings.door': { zh: '运行方式', en: 'Running as' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+// Each screen area keeps its text in its own section file; together they are the renderer's one catalogue.
+const catalogue = { ...core, ...equipmentUi, ...gapsUi, ...stocktakeUi, ...ledgersUi } as const;
 
 export type UiKey = keyof typeof catalogue;
 
