@@ -83,7 +83,7 @@ export function registerLedgerCommands(kit: CliKit): void {
         }
         if (opts.json) json(shown);
         else if (report.ok) {
-          const t = message(report.dryRun ? 'ledgers.cli.dryRun' : 'ledgers.cli.imported', report.rows);
+          const t = message(report.dryRun ? 'ledgers.cli.dryRun' : 'ledgers.cli.imported', { ...report.rows });
           io.out(`${t.zh} (${t.en})`);
           const made = Object.entries(report.created)
             .filter(([, n]) => n > 0)

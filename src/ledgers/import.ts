@@ -348,6 +348,13 @@ export async function inspectLedger(
 
 // ---------- import ----------
 
+/** An instant as the users read it (Asia/Shanghai), whatever the machine's zone. */
+function shanghaiTime(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(t);
+}
+
 const ROLLBACK = Symbol('rollback');
 
 export async function importLedger(db: Db, req: ImportRequest, hooks: ImportHooks = {}): Promise<LedgerImportReport> {
@@ -358,7 +365,7 @@ export async function importLedger(db: Db, req: ImportRequest, hooks: ImportHook
   const sha = createHash('sha256').update(req.data).digest('hex');
   const previous = previousImport(db, sha, req.kind);
   if (previous && !dryRun && !req.force) {
-    throw new LedgerError('ledgers.alreadyImported', { at: previous.importedAt.slice(0, 16).replace('T', ' '), previous: previous.fileName });
+    throw new LedgerError('ledgers.alreadyImported', { at: shanghaiTime(previous.importedAt), previous: previous.fileName });
   }
   if (req.locationCode) requireLocation(db, req.locationCode);
 

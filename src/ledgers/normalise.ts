@@ -23,17 +23,14 @@ export function halfWidth(s: string): string {
   return s.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
-const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
-const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
 const FORMULA_GUARD = /^'+(?=[=+\-@\t\r])/;
 
 /**
- * Free text: trimmed, runs of spaces collapsed, spaces between Chinese characters dropped ("棉 被" is 棉被), and the
- * apostrophe our exports put before text a spreadsheet would run as a formula taken off again.
+ * Free text: trimmed (also of full-width and no-break spaces), with the apostrophe our exports put before text a
+ * spreadsheet would run as a formula taken off again. Spaces inside are the user's ("成人 船用"): kept.
  */
 export function cleanText(s: string): string {
-  let t = s.replace(/[\u00A0\u3000]/g, ' ').trim();
-  if (/\s/.test(t)) t = t.replace(/\s+/g, ' ').replace(SPACE_BETWEEN_CJK, '');
+  let t = s.trim();
   if (t.charCodeAt(0) === 39 && FORMULA_GUARD.test(t)) t = t.slice(1);
   return t;
 }

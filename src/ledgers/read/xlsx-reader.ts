@@ -111,9 +111,15 @@ export interface RowSource {
 
 const IDLE_LIMIT_MS = 120_000;
 
+/** A real `require`: ESM bundles and tests have import.meta.url; Electron's CommonJS bundle has its own. */
+function nodeRequire(): NodeJS.Require {
+  const url = (import.meta as { url?: string }).url;
+  return url ? createRequire(url) : require;
+}
+
 let exceljsPath: string | undefined;
 function resolveExcelJs(): string {
-  exceljsPath ??= (typeof require === 'function' ? require : createRequire(import.meta.url)).resolve('exceljs');
+  exceljsPath ??= nodeRequire().resolve('exceljs');
   return exceljsPath;
 }
 
@@ -256,8 +262,7 @@ class MemorySource extends MessageSource {
 }
 
 async function readInProcess(data: Uint8Array, file: string): Promise<MemorySource> {
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-  const ExcelJS = req(resolveExcelJs());
+  const ExcelJS = nodeRequire()(resolveExcelJs());
   const { Readable } = await import('node:stream');
   const messages: string[] = [];
   const read = new Function(`return (${READ_SOURCE})`)() as (...args: unknown[]) => Promise<void>;
