@@ -125,5 +125,7 @@ export const gapOperations = {
   'norms.remove': op(z.object({ id: z.number().int().positive() }), result<{ removed: number }>()),
   'norms.applyDefaults': op(z.object({}).default({}), result<{ created: number; updated: number; missingItems: string[] }>()),
   'gaps.get': op(z.object({ streetCode: code.optional(), kind: z.enum(gapKinds).optional() }).default({}), result<GapReport>()),
+  /** 采购需求表 / 调拨建议表: the gap list as the workbook the bureau sends on. */
+  'gaps.requestWorkbook': op(z.object({ streetCode: code.optional() }).default({}), result<{ fileName: string; data: string }>()),
   'gaps.rotation': op(z.object({ streetCode: code.optional(), locationCode: code.optional() }).default({}), result<RotationLine[]>()),
 } as const;

@@ -69,6 +69,8 @@ export const areaCreateInput = z.object({
     .regex(/^\d{12}$/, '行政区划代码为 12 位数字 (admin code: 12 digits)')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** A street's evacuation population (转移安置人数), for per-person norms of its store. */
+  evacuationPopulation: z.number().int().nonnegative().nullish(),
 });
 export const areaUpdateInput = areaCreateInput.partial().extend({ code: codeSchema });
 
@@ -197,6 +199,7 @@ export interface Area {
   level: AreaLevel;
   parentCode: string | null;
   adminCode: string | null;
+  evacuationPopulation: number | null;
   isDemo: boolean;
 }
 export interface Location {

@@ -1,5 +1,6 @@
 import { computeGaps } from '../gaps/engine.js';
 import { rotationPlan } from '../gaps/rotation.js';
+import { requestWorkbook } from '../gaps/workbook.js';
 import { applyDefaultNorms, listNorms, removeNorm, setNorm } from '../norms/norms.js';
 import type { OperationResult, ParsedInput } from './contract.js';
 import type { gapOperations } from './contract.gaps.js';
@@ -16,4 +17,5 @@ export const gapHandlers: {
   'norms.applyDefaults': ({ db }) => applyDefaultNorms(db),
   'gaps.get': ({ db }, f) => computeGaps(db, f),
   'gaps.rotation': ({ db }, f) => rotationPlan(db, f),
+  'gaps.requestWorkbook': ({ db }, f) => requestWorkbook(db, f),
 };

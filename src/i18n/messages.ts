@@ -54,6 +54,10 @@ const core = {
     zh: '{location} 的 {item}（{batchZh}）库存不足：现有 {available}{unit}，本次需要 {requested}{unit}',
     en: 'Not enough {item} ({batchEn}) at {location}: {available} {unit} on hand, {requested} requested',
   },
+  'movement.insufficientUnexpired': {
+    zh: '{location} 的 {item} 未过期库存不足：可发 {available}{unit}（另有已过期 {expired}{unit}，应报损而不发放），本次需要 {requested}{unit}',
+    en: 'Not enough unexpired {item} at {location}: {available} {unit} usable ({expired} expired, to be written off, not issued), {requested} requested',
+  },
   'movement.badQuantity': {
     zh: '数量 {value} 无效：{unit}计量的物资{rule}',
     en: 'Quantity {value} is not valid: items counted in {unit} {ruleEn}',

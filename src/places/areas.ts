@@ -14,13 +14,14 @@ interface AreaRow {
   parent_id: number | null;
   admin_code: string | null;
   is_demo: number;
+  evacuation_population: number | null;
 }
 
 function areaQuery(db: Db) {
   return db.q
     .selectFrom('area as a')
     .leftJoin('area as p', 'p.id', 'a.parent_id')
-    .select(['a.id', 'a.code', 'a.name', 'a.level', 'a.parent_id', 'a.admin_code', 'a.is_demo', 'p.code as parent_code']);
+    .select(['a.id', 'a.code', 'a.name', 'a.level', 'a.parent_id', 'a.admin_code', 'a.is_demo', 'a.evacuation_population', 'p.code as parent_code']);
 }
 
 function toArea(r: AreaRow & { parent_code: string | null }): Area {
@@ -30,6 +31,7 @@ function toArea(r: AreaRow & { parent_code: string | null }): Area {
     level: r.level,
     parentCode: r.parent_code,
     adminCode: r.admin_code,
+    evacuationPopulation: r.evacuation_population,
     isDemo: r.is_demo === 1,
   };
 }
@@ -78,6 +80,7 @@ export function addArea(db: Db, input: z.output<typeof areaCreateInput>, isDemo 
       level: input.level,
       parent_id: parentId,
       admin_code: input.adminCode ?? null,
+      evacuation_population: input.evacuationPopulation ?? null,
       is_demo: isDemo ? 1 : 0,
     }),
   );
@@ -98,6 +101,7 @@ export function updateArea(db: Db, input: z.output<typeof areaUpdateInput>): Are
           level,
           parent_id: parentId,
           admin_code: input.adminCode === undefined ? current.admin_code : input.adminCode,
+          evacuation_population: input.evacuationPopulation === undefined ? current.evacuation_population : input.evacuationPopulation,
         })
         .where('id', '=', current.id),
     );

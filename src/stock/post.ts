@@ -2,7 +2,7 @@
 // take a balance below zero is refused and the whole user action writes nothing.
 import type { z } from 'zod';
 import type { movementPostInput, reverseInput, transferInput } from '../api/contract.js';
-import { addDays } from '../common/dates.js';
+import { addDays, today } from '../common/dates.js';
 import { LedgerError } from '../common/errors.js';
 import { fromMilli, toFen, toMilli } from '../common/quantity.js';
 import type { Db, PreparedTemplate } from '../db/executor.js';
@@ -51,6 +51,7 @@ export class Poster {
   private readonly locations = new Map<string, LocationRef>();
   private readonly batches = new Map<string, BatchRef>();
   private readonly createdAt = new Date().toISOString();
+  private readonly today = today();
   private readonly stmt: Statements;
   /** Balances touched by this action: read once, changed in memory, written back by `finish`. */
   private readonly pending = new Map<string, PendingBalance>();
@@ -106,7 +107,7 @@ export class Poster {
         const batch = this.receiptBatch(item, line, at);
         ids.push(this.write({ ...base, batch_id: batch.id, qty_milli: milli }, location, item, batch));
       } else {
-        for (const part of this.allocate(location, item, line.batchNo, milli, `${at}quantity`)) {
+        for (const part of this.allocate(location, item, line.batchNo, milli, `${at}quantity`, doc.type === 'issue')) {
           ids.push(this.write({ ...base, batch_id: part.batch.id, qty_milli: -part.milli }, location, item, part.batch));
         }
       }
@@ -124,7 +125,7 @@ export class Poster {
     doc.lines.forEach((line, i) => {
       const item = this.item(line.itemCode, `lines.${i}.itemCode`);
       const milli = this.quantity(item, line.quantity, `lines.${i}.quantity`);
-      for (const part of this.allocate(from, item, line.batchNo, milli, `lines.${i}.quantity`)) {
+      for (const part of this.allocate(from, item, line.batchNo, milli, `lines.${i}.quantity`, true)) {
         const base = {
           doc_no: docNo,
           date: doc.date,
@@ -240,8 +241,12 @@ export class Poster {
     this.pending.clear();
   }
 
-  /** Which batches an outgoing quantity comes from: the named batch, or first-expiry-first-out when none is named. */
-  private allocate(location: LocationRef, item: ItemRef, batchNo: string, milli: number, field: string) {
+  /**
+   * Which batches an outgoing quantity comes from: the named batch, or first-expiry-first-out when none is named.
+   * Issues and transfers never pick expired stock on their own (it is written off, not handed out); write-offs
+   * take it first.
+   */
+  private allocate(location: LocationRef, item: ItemRef, batchNo: string, milli: number, field: string, skipExpired: boolean) {
     if (batchNo) {
       const batch = this.stmt.batch.get({ item_id: item.id, batch_no: batchNo });
       if (!batch) throw new LedgerError('batch.notFound', { item: item.name, batch: batchNo }, field.replace(/quantity$/, 'batchNo'));
@@ -250,13 +255,27 @@ export class Poster {
     this.finish();
     const parts: { batch: BatchRef; milli: number }[] = [];
     let left = milli;
+    let expired = 0;
     for (const b of this.stmt.fefo.all({ location_id: location.id, item_id: item.id })) {
       if (left <= 0) break;
+      if (skipExpired && b.expiry_date !== null && b.expiry_date < this.today) {
+        expired += b.qty_milli;
+        continue;
+      }
       const take = Math.min(left, b.qty_milli);
       parts.push({ batch: b, milli: take });
       left -= take;
     }
-    if (left > 0) this.insufficient(location, item, '', milli - left, milli, field);
+    if (left > 0) {
+      if (expired > 0) {
+        throw new LedgerError(
+          'movement.insufficientUnexpired',
+          { location: location.name, item: item.name, available: fromMilli(milli - left), expired: fromMilli(expired), requested: fromMilli(milli), unit: item.unit },
+          field,
+        );
+      }
+      this.insufficient(location, item, '', milli - left, milli, field);
+    }
     return parts;
   }
 

@@ -92,6 +92,24 @@ describe('issues and refusals', () => {
     expect(await stockOf('WH01', 'QUILT')).toBe(100);
   });
 
+  it('never hands out expired stock on its own, but writes it off first', async () => {
+    process.env.RELIEF_LEDGER_TODAY = '2026-06-01';
+    try {
+      await l.call('movements.post', receipt({ lines: [{ itemCode: 'WATER', batchNo: 'OLD', quantity: 10, expiryDate: '2026-05-01' }] }));
+      await l.call('movements.post', receipt({ lines: [{ itemCode: 'WATER', batchNo: 'NEW', quantity: 10, expiryDate: '2027-05-01' }] }));
+      const issued = await l.call('movements.post', receipt({ type: 'issue', basisDoc: 'X', lines: [{ itemCode: 'WATER', quantity: 4 }] }));
+      expect(issued.lines.map((x) => x.batchNo)).toEqual(['NEW']);
+      await expect(l.call('movements.post', receipt({ type: 'issue', basisDoc: 'X', lines: [{ itemCode: 'WATER', quantity: 7 }] }))).rejects.toMatchObject({
+        code: 'movement.insufficientUnexpired',
+        zh: expect.stringContaining('另有已过期 10箱'),
+      });
+      const scrapped = await l.call('movements.post', receipt({ type: 'scrap', reason: '过期', lines: [{ itemCode: 'WATER', quantity: 10 }] }));
+      expect(scrapped.lines.map((x) => x.batchNo)).toEqual(['OLD']);
+    } finally {
+      delete process.env.RELIEF_LEDGER_TODAY;
+    }
+  });
+
   it('issues first-expiry-first-out when no batch is named', async () => {
     await l.call('movements.post', receipt({ lines: [{ itemCode: 'WATER', batchNo: 'LATE', quantity: 10, expiryDate: '2027-12-31' }] }));
     await l.call('movements.post', receipt({ lines: [{ itemCode: 'WATER', batchNo: 'EARLY', quantity: 10, expiryDate: '2027-01-31' }] }));

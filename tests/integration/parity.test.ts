@@ -58,6 +58,7 @@ function samples(backupDir: string, side: string): Sample[] {
     { name: 'norms.remove', input: { id: 1 } },
     { name: 'gaps.get', input: {} },
     { name: 'gaps.rotation', input: {} },
+    { name: 'gaps.requestWorkbook', input: {} },
     { name: 'stocktake.start', input: { locationCodes: ['WH01'], date: '2026-12-20' } },
     { name: 'stocktake.get', input: { id: 1 } },
     { name: 'stocktake.sheet', input: { id: 1 } },
