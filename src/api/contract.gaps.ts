@@ -1,6 +1,6 @@
 // The contract's operations for reserve norms, the gap engine and the rotation plan.
 import { z } from 'zod';
-import { op, result } from './op.js';
+import { op, result, whenObject } from './op.js';
 
 const code = z.string().trim().min(1, '必填 (required)').max(40);
 
@@ -34,7 +34,7 @@ export const normSetInput = z
       need(v.factor !== undefined, 'factor', '请填写每人系数', 'enter the per-person factor');
       need(v.persons, 'persons', '请选择按什么人数', 'choose which number of persons');
     }
-  });
+  }, whenObject);
 export type NormSetInput = z.input<typeof normSetInput>;
 
 export interface NormView {

@@ -9,6 +9,7 @@ import { stocktakeOperations } from './contract.stocktake.js';
 import { ledgerOperations } from './contract.ledgers.js';
 
 // ---------- building blocks ----------
+
 const text = (max = 200) => z.string().trim().max(max);
 const optionalText = (max = 200) =>
   z
@@ -144,7 +145,7 @@ export const movementPostInput = z
     if (v.type === 'issue') need(v.basisDoc, 'basisDoc', '发放的动用指令文号', 'the order number of an issue');
     if (v.type === 'loss' || v.type === 'scrap' || v.type === 'stocktake_gain' || v.type === 'stocktake_loss')
       need(v.reason, 'reason', '原因', 'a reason');
-  });
+  }, whenObject);
 export type MovementPostInput = z.input<typeof movementPostInput>;
 
 export const movementPostManyInput = z.object({ documents: z.array(movementPostInput).min(1) });
@@ -156,7 +157,7 @@ export const transferInput = z
     toCode: codeSchema,
     lines: z.array(lineInput.pick({ itemCode: true, batchNo: true, quantity: true, note: true })).min(1),
   })
-  .refine((v) => v.fromCode !== v.toCode, { path: ['toCode'], message: '调出与调入地点不能相同 (source and destination must differ)' });
+  .refine((v) => v.fromCode !== v.toCode, { path: ['toCode'], message: '调出与调入地点不能相同 (source and destination must differ)', ...whenObject });
 export type TransferInput = z.input<typeof transferInput>;
 
 export const reverseInput = z.object({
@@ -346,7 +347,7 @@ export interface SystemInfo {
 }
 
 // ---------- the table ----------
-import { op, result } from './op.js';
+import { op, result, whenObject } from './op.js';
 
 const coreOperations = {
   'areas.list': op(z.object({ level: z.enum(areaLevels).optional(), parentCode: codeSchema.optional() }).default({}), result<Area[]>()),

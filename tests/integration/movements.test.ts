@@ -54,6 +54,13 @@ describe('receipts', () => {
     await expect(l.call('movements.post', receipt({ lines: [{ itemCode: 'QUILT', quantity: 1.5 }] }))).rejects.toMatchObject({ code: 'movement.badQuantity' });
   });
 
+  it('names every missing field at once, cross-field rules included', async () => {
+    const attempt = l.call('movements.post', receipt({ type: 'donation', handler: '', lines: [{ itemCode: 'QUILT', quantity: -1 }] }));
+    await expect(attempt).rejects.toMatchObject({ code: 'error.invalidInput' });
+    const issues = await attempt.catch((e: { issues: { path: string }[] }) => e.issues.map((i) => i.path));
+    expect(issues).toEqual(expect.arrayContaining(['handler', 'lines.0.quantity', 'donor']));
+  });
+
   it('requires a donor for donations, an order number for issues and a reason for losses, at the field', async () => {
     await expect(l.call('movements.post', receipt({ type: 'donation' }))).rejects.toMatchObject({ code: 'error.invalidInput', field: 'donor' });
     await expect(l.call('movements.post', receipt({ type: 'issue' }))).rejects.toMatchObject({ field: 'basisDoc' });
