@@ -298,7 +298,7 @@ class MovementCommitter implements Committer {
     const open = this.open;
     this.open = null;
     if (!open?.doc || open.doc.lines.length === 0) return;
-    const r = postRows(this.poster, open.doc, open.rows, this.errors);
+    const r = postRows(this.poster, open.doc, open.rows, this.errors, (code) => this.items.get(code)?.name);
     if (r.lines) this.documents++;
     this.movements += r.movements;
     if (open.docNo) {

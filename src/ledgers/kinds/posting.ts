@@ -30,6 +30,7 @@ export function postRows(
   doc: PostDoc | TransferDoc,
   rows: ParsedRow[],
   errors: ErrorSink,
+  itemName: (code: string) => string | undefined = () => undefined,
 ): { lines: number; movements: number } {
   let start = 0;
   let lines = 0;
@@ -44,9 +45,10 @@ export function postRows(
     } catch (e) {
       if (!(e instanceof LedgerError)) throw e;
       const m = /^lines\.(\d+)\.(\w+)$/.exec(e.field ?? '');
-      if (m) {
-        const at = start + Number(m[1]);
-        errors.failText(rows[at]!, LINE_FIELDS[m[2]!] ?? null, e.zh, e.en);
+      const bare = !m && e.field && LINE_FIELDS[e.field] ? lineOf(e, part.lines, itemName) : null;
+      if (m || bare !== null) {
+        const at = start + (m ? Number(m[1]) : bare!);
+        errors.failText(rows[at]!, LINE_FIELDS[m ? m[2]! : e.field!] ?? null, e.zh, e.en);
         start = at + 1;
       } else {
         errors.failText(rows[start]!, e.field ? (DOC_FIELDS[e.field] ?? null) : null, e.zh, e.en);
@@ -55,4 +57,17 @@ export function postRows(
     }
   }
   return { lines, movements };
+}
+
+/**
+ * The Poster names a refused line by its path, except when a named batch runs short: then the field is a bare
+ * `quantity`. The line is the one whose item, batch and quantity the message names.
+ */
+function lineOf(e: LedgerError, lines: { itemCode: string; batchNo?: string; quantity: number }[], itemName: (code: string) => string | undefined): number {
+  if (lines.length === 1) return 0;
+  const p = e.params;
+  const i = lines.findIndex(
+    (l) => itemName(l.itemCode) === p.item && Number(p.requested) === l.quantity && (!l.batchNo || String(p.batchZh ?? '').includes(l.batchNo)),
+  );
+  return Math.max(0, i);
 }

@@ -253,7 +253,7 @@ class StockCommitter implements Committer {
     let movements = 0;
     Poster.run(this.db, (poster) => {
       for (const { doc, rows } of this.docs.values()) {
-        const r = postRows(poster, doc, rows, this.errors);
+        const r = postRows(poster, doc, rows, this.errors, (code) => this.items.get(code)?.name);
         if (r.lines) documents++;
         movements += r.movements;
       }
