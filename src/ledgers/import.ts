@@ -176,6 +176,13 @@ class Collector implements ErrorSink {
     });
   }
 
+  unchanged(row: ParsedRow): void {
+    const s = this.sheets.get(row.sheet);
+    if (!s) return;
+    s.rows.skipped++;
+    s.rows.imported--;
+  }
+
   sheet(sheet: string, row: number, key: MessageKey, params: MessageParams = {}): void {
     const t = message(key, params);
     this.count++;
@@ -376,6 +383,7 @@ export async function importLedger(db: Db, req: ImportRequest, hooks: ImportHook
   let created: Record<string, number> = {};
   let added = 0;
   let unchanged = 0;
+  let skippedRows = 0;
   let read = 0;
   let anyHeader = false;
   let committed = false;
@@ -406,6 +414,7 @@ export async function importLedger(db: Db, req: ImportRequest, hooks: ImportHook
           if (++read % 1000 === 0) hooks.progress?.(read);
           if (skip) {
             sheet.rows.skipped++;
+            skippedRows++;
             return;
           }
           const row: ParsedRow = { sheet: sheet.name, row: raw.row, cells: raw.cells, values: {}, sheetLocation, failed: false, bad: null };
@@ -430,10 +439,8 @@ export async function importLedger(db: Db, req: ImportRequest, hooks: ImportHook
             return;
           }
           added++;
-          const before = committer.unchanged;
+          sheet.rows.imported++;
           committer.add(row);
-          if (committer.unchanged > before) sheet.rows.skipped++;
-          else if (!row.failed) sheet.rows.imported++;
         },
       });
       if (req.sheet !== undefined && !names.includes(req.sheet)) {
@@ -446,7 +453,7 @@ export async function importLedger(db: Db, req: ImportRequest, hooks: ImportHook
         if (order.length === 0) errors.sheet(opened.sheetName, 0, 'ledgers.noDataSheet', { kind: k.zh, kindEn: k.en });
       }
       created = committer.finish();
-      unchanged = committer.unchanged;
+      unchanged = order.reduce((n, s) => n + s.rows.skipped, 0) - skippedRows;
       if (errors.count > 0 || dryRun) throw ROLLBACK;
       db.run(
         db.q.insertInto('import_log').values({

@@ -29,7 +29,6 @@ function columns(): ExportSheet<Area>['columns'] {
 }
 
 class AreaCommitter implements Committer {
-  unchanged = 0;
   private readonly rows: { row: ParsedRow; input: Record<string, unknown> }[] = [];
   private readonly seen = new Seen();
   private readonly existing: PlaceIndex<Area>;
@@ -77,7 +76,7 @@ class AreaCommitter implements Committer {
       if (current) {
         const diff = firstDifference(current as unknown as Record<string, unknown>, { name: parsed.name, level: parsed.level, parentCode: parsed.parentCode ?? null, adminCode: parsed.adminCode });
         if (diff) existsError(this.errors, row, 'ledgers.kind.areas', parsed.code, diff, fields.find((f) => f.key === diff)!.header, (current as unknown as Record<string, unknown>)[diff], (parsed as Record<string, unknown>)[diff]);
-        else this.unchanged++;
+        else this.errors.unchanged(row);
         continue;
       }
       try {

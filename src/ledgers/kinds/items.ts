@@ -24,7 +24,6 @@ export const itemFields: FieldSpec[] = [
 ];
 
 class ItemCommitter implements Committer {
-  unchanged = 0;
   private created = 0;
   private readonly seen = new Seen();
   private readonly existing: Map<string, Item>;
@@ -77,7 +76,7 @@ class ItemCommitter implements Committer {
       };
       const diff = firstDifference(current as unknown as Record<string, unknown>, given);
       if (diff) existsError(this.errors, row, 'ledgers.kind.items', parsed.code, diff, itemFields.find((f) => f.key === diff)!.header, (current as unknown as Record<string, unknown>)[diff], given[diff]);
-      else this.unchanged++;
+      else this.errors.unchanged(row);
       return;
     }
     try {

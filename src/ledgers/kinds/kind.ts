@@ -70,6 +70,8 @@ export interface ErrorSink {
   fail(row: ParsedRow, field: string | null, key: MessageKey, params?: MessageParams): void;
   /** A message already translated (a LedgerError from the core). */
   failText(row: ParsedRow, field: string | null, zh: string, en: string): void;
+  /** The row is already in the ledger exactly as written (or holds nothing): skipped, not an error. */
+  unchanged(row: ParsedRow): void;
   readonly count: number;
 }
 
@@ -78,8 +80,6 @@ export interface Committer {
   add(row: ParsedRow): void;
   /** After the last row, still inside the transaction: returns what was created. */
   finish(): Record<string, number>;
-  /** Rows that were already in the ledger exactly as written (skipped, not errors). */
-  readonly unchanged: number;
 }
 
 export interface ExportOptions {

@@ -19,7 +19,6 @@ const fields: FieldSpec[] = [
 ];
 
 class LocationCommitter implements Committer {
-  unchanged = 0;
   private created = 0;
   private readonly seen = new Seen();
   private readonly areas;
@@ -54,7 +53,7 @@ class LocationCommitter implements Committer {
       const given = { name: parsed.name, kind: parsed.kind, areaCode: parsed.areaCode, address: parsed.address ?? null, note: parsed.note ?? null };
       const diff = firstDifference(current as unknown as Record<string, unknown>, given);
       if (diff) existsError(this.errors, row, 'ledgers.kind.locations', parsed.code, diff, fields.find((f) => f.key === diff)!.header, (current as unknown as Record<string, unknown>)[diff], (given as Record<string, unknown>)[diff]);
-      else this.unchanged++;
+      else this.errors.unchanged(row);
       return;
     }
     try {

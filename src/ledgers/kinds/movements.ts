@@ -104,7 +104,6 @@ interface OpenDoc {
 }
 
 class MovementCommitter implements Committer {
-  unchanged = 0;
   private readonly items: Map<string, Item>;
   private readonly locations: RowLocations;
   private readonly poster: Poster;

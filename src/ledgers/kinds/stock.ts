@@ -73,7 +73,6 @@ interface NewItem {
 }
 
 class StockCommitter implements Committer {
-  unchanged = 0;
   private readonly items: Map<string, Item>;
   private readonly byName = new Map<string, Item[]>();
   private readonly newItems = new Map<string, NewItem>();
@@ -184,7 +183,7 @@ class StockCommitter implements Committer {
     const price = this.price(row, q);
     if (row.failed || !location || !item) return;
     if (q.value === 0) {
-      this.unchanged++;
+      this.errors.unchanged(row);
       return;
     }
     const date = (v.receivedDate as string | undefined) ?? this.today;
