@@ -1,6 +1,7 @@
 // 采购需求表 / 调拨建议表: the gap list as the workbook the bureau sends on — what to buy and what to move, grouped by
 // street and item, with subtotals, the norm each line rests on, and the date; readiness gaps on a third sheet.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../common/excel.js';
 import type { Gap } from '../api/contract.gaps.js';
 import { fromFen } from '../common/quantity.js';
 import type { Db } from '../db/executor.js';
@@ -66,7 +67,7 @@ export async function requestWorkbook(db: Db, f: { streetCode?: string } = {}): 
   const heading = `填报单位：${org}        填报日期：${date}`;
   const prices = new Map(db.all(db.q.selectFrom('item').select(['code', 'unit_price_fen'])).map((i) => [i.code, i.unit_price_fen]));
   const materials = report.gaps.filter((g) => g.kind === 'materials').sort(byStreetItem);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
 
   // 采购需求表: what no store can spare, grouped by street with a subtotal each.
   const buy = materials.filter((g) => g.purchase > 0);

@@ -1,6 +1,7 @@
 // The stocktake's workbooks: printable count sheets (one per location), reading them back once filled in, and the
 // 盘点报告 that goes up by 10 January. Files are bytes here; paths belong to the doors.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../common/excel.js';
 import type { ImportCountsResult, StocktakeLine, StocktakeView } from '../api/contract.stocktake.js';
 import { today } from '../common/dates.js';
 import { LedgerError } from '../common/errors.js';
@@ -79,7 +80,7 @@ async function toBase64(wb: ExcelJS.Workbook): Promise<string> {
 /** Count sheets: one worksheet per location, the book omitted in a blind count, an empty 实盘数 column, signatures. */
 export async function countSheet(db: Db, id: number): Promise<{ fileName: string; data: string }> {
   const view = stocktakeView(db, id);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const org = getSetting(db, 'org.name');
   for (const loc of view.locations) {
     const lines = view.items.filter((l) => l.locationCode === loc.code);
@@ -128,7 +129,7 @@ function parseCount(text: string, unit: string): number | null {
 export async function importCounts(db: Db, input: { id: number; fileName: string; data: string; countedBy: string; date: string }): Promise<ImportCountsResult> {
   const view = stocktakeView(db, input.id);
   const lines = new Map(view.items.map((l) => [l.lineId, l]));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(input.data, 'base64') as unknown as ArrayBuffer);
   } catch (e) {
@@ -189,7 +190,7 @@ export async function stocktakeReport(db: Db, id: number): Promise<{ fileName: s
   const view: StocktakeView = stocktakeView(db, id);
   const review = reviewStocktake(db, id);
   const org = getSetting(db, 'org.name');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const status = stocktakeLabels.status[view.status].zh;
   const subtitle = `盘点单号：${view.no}    盘点日期：${view.date}    状态：${status}    盘点人：${view.counter ?? '—'}    监盘人：${view.supervisor ?? '—'}    过账日期：${view.postedOn ?? '—'}    制表日期：${today()}`;
 
