@@ -10,10 +10,15 @@ if (process.env.npm_command === 'exec' && process.env.npm_lifecycle_event === 'p
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const only = process.argv[2];
-const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
+// Pure-JS dependencies are bundled (start-up is faster without resolving hundreds of files); native and heavy ones,
+// loaded lazily, stay outside.
+const external = ['better-sqlite3', 'exceljs', 'electron'];
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning' };
 
 if (!only || only === 'node') {
-  await build({ ...node, format: 'esm', entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, absWorkingDir: root });
+  // Bundled CommonJS dependencies call require(); an ES module has none of its own.
+  const banner = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
+  await build({ ...node, format: 'esm', banner, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, absWorkingDir: root });
 }
 if ((!only || only === 'electron') && fs.existsSync(path.join(root, 'electron/main.ts'))) {
   await build({ ...node, format: 'cjs', entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'], absWorkingDir: root });
