@@ -1,0 +1,55 @@
+// The row-level errors of an import, where the user finds them in Excel: sheet, row number, column letter, header,
+// the cell's value, and what is wrong with it.
+import { Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo } from 'react';
+import type { LedgerRowError } from '../../../src/api/contract.ledgers';
+import { splitGloss } from '../../components/formErrors';
+import { formatInt } from '../../components/format';
+import { useI18n } from '../../i18n';
+
+interface Row extends LedgerRowError {
+  key: number;
+}
+
+export function ErrorTable({ errors, height }: { errors: LedgerRowError[]; height: number }) {
+  const { t, gloss } = useI18n();
+  const rows = useMemo<Row[]>(() => errors.map((e, i) => ({ ...e, key: i })), [errors]);
+  const oneSheet = useMemo(() => new Set(errors.map((e) => e.sheet)).size <= 1, [errors]);
+  const columns: ColumnsType<Row> = [
+    ...(oneSheet ? [] : [{ title: t('ledgers.err.sheet'), dataIndex: 'sheet', width: 120, ellipsis: true }]),
+    {
+      title: t('ledgers.err.row'),
+      dataIndex: 'row',
+      width: 64,
+      align: 'right',
+      render: (r: number) => (r ? <span className="num">{r}</span> : <span className="muted">{t('ledgers.err.wholeSheet')}</span>),
+    },
+    { title: t('ledgers.err.column'), dataIndex: 'column', width: 48, align: 'center', render: (c: string) => <b className="ledgers-col-letter">{c}</b> },
+    { title: t('ledgers.err.header'), dataIndex: 'header', width: 120, ellipsis: true },
+    {
+      title: t('ledgers.err.value'),
+      dataIndex: 'value',
+      width: 160,
+      ellipsis: true,
+      render: (v: string) => (v ? <span className="ledgers-bad-value">{v}</span> : ''),
+    },
+    { title: t('ledgers.err.message'), dataIndex: 'message', render: (m: string) => gloss(splitGloss(m)) },
+  ];
+  return (
+    <Table<Row>
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={rows}
+      scroll={{ y: height }}
+      rowKey="key"
+      pagination={
+        rows.length > 100
+          ? { pageSize: 100, size: 'small', showSizeChanger: false, showTotal: (n) => t('common.rows', { n: formatInt(n) }) }
+          : false
+      }
+      data-testid="ledgers-errors"
+    />
+  );
+}
