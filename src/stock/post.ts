@@ -108,7 +108,7 @@ export class Poster {
         ids.push(this.write({ ...base, batch_id: batch.id, qty_milli: milli }, location, item, batch));
       } else {
         for (const part of this.allocate(location, item, line.batchNo, milli, `${at}quantity`, doc.type === 'issue')) {
-          ids.push(this.write({ ...base, batch_id: part.batch.id, qty_milli: -part.milli }, location, item, part.batch));
+          ids.push(this.write({ ...base, batch_id: part.batch.id, qty_milli: -part.milli }, location, item, part.batch, `${at}quantity`));
         }
       }
     });
@@ -148,6 +148,7 @@ export class Poster {
           from,
           item,
           part.batch,
+          `lines.${i}.quantity`,
         );
         const inId = this.write(
           { ...base, type: 'transfer_in', location_id: to.id, counterpart_location_id: from.id, pair_id: outId, qty_milli: part.milli },
@@ -217,7 +218,7 @@ export class Poster {
     return { docNo, ids };
   }
 
-  private write(values: MovementValues, location: LocationRef, item: ItemRef, batch: BatchRef): number {
+  private write(values: MovementValues, location: LocationRef, item: ItemRef, batch: BatchRef, field = 'quantity'): number {
     const key = `${location.id}:${batch.id}`;
     let b = this.pending.get(key);
     if (!b) {
@@ -225,7 +226,7 @@ export class Poster {
       b = { location_id: location.id, item_id: item.id, batch_id: batch.id, existed: row !== undefined, milli: row?.qty_milli ?? 0, delta: 0 };
       this.pending.set(key, b);
     }
-    if (b.milli + values.qty_milli < 0) this.insufficient(location, item, batch.batch_no, b.milli, -values.qty_milli);
+    if (b.milli + values.qty_milli < 0) this.insufficient(location, item, batch.batch_no, b.milli, -values.qty_milli, field);
     b.milli += values.qty_milli;
     b.delta += values.qty_milli;
     return this.stmt.insert.run(values).lastInsertRowid;

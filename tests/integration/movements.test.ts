@@ -121,6 +121,10 @@ describe('issues and refusals', () => {
     await l.call('movements.post', receipt({ lines: [{ itemCode: 'WATER', batchNo: 'LATE', quantity: 10, expiryDate: '2027-12-31' }] }));
     await l.call('movements.post', receipt({ lines: [{ itemCode: 'WATER', batchNo: 'EARLY', quantity: 10, expiryDate: '2027-01-31' }] }));
     const doc = await l.call('movements.post', receipt({ type: 'issue', basisDoc: 'X2', lines: [{ itemCode: 'WATER', quantity: 15 }] }));
+    await expect(l.call('movements.post', receipt({ type: 'issue', basisDoc: 'X2', lines: [{ itemCode: 'QUILT', quantity: 1 }, { itemCode: 'WATER', batchNo: 'LATE', quantity: 11 }] }))).rejects.toMatchObject({
+      code: 'movement.insufficient',
+      field: 'lines.1.quantity',
+    });
     expect(doc.lines.map((x) => [x.batchNo, x.quantity])).toEqual([
       ['EARLY', -10],
       ['LATE', -5],
