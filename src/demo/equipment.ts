@@ -113,8 +113,8 @@ export function loadDemoShelterChecks(db: Db, t: Tools): void {
           manager_phone: mobile(t),
           appraisal_date: addDays(t.on, -(t.rnd() < 0.02 ? t.int(1150, 1500) : t.int(30, 1000))),
           appraisal_passed: 1,
-          latitude: 28.6 + t.rnd() * 0.2,
-          longitude: 121.4 + t.rnd() * 0.25,
+          latitude: Math.round((28.6 + t.rnd() * 0.2) * 1e6) / 1e6,
+          longitude: Math.round((121.4 + t.rnd() * 0.25) * 1e6) / 1e6,
         })
         .where('id', '=', s.id),
     );

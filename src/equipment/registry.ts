@@ -281,24 +281,27 @@ export function returnUnit(db: Db, input: z.output<typeof returnInput>): Equipme
 }
 
 export function setStatus(db: Db, input: z.output<typeof setStatusInput>): EquipmentUnit {
-  db.tx(() => {
-    const u = requireUnit(db, input.kind, input.serialNo);
-    if (u.status === 'scrapped' || u.status === 'transferred_out') {
-      const s = statusText(u.status);
-      throw new LedgerError('equipment.finalStatus', { kind: u.kind_name, kindEn: u.kind, serial: u.serial_no, status: s.zh, statusEn: s.en }, 'status');
-    }
-    if (u.status === input.status) throw new LedgerError('equipment.sameStatus', {}, 'status');
-    // Leaving service also leaves the village: a scrapped or transferred unit covers nothing.
-    const leaves = input.status === 'scrapped' || input.status === 'transferred_out';
-    db.run(
-      db.q
-        .updateTable('equipment')
-        .set({ status: input.status, ...(leaves ? { village_id: null, custodian: null, custodian_phone: null } : {}) })
-        .where('id', '=', u.id),
-    );
-    event(db, u, { date: input.date, type: 'status', actor: input.actor, from: u.status, to: input.status, reason: input.reason });
-  });
+  db.tx(() => applyStatus(db, input));
   return unitOf(db, input.kind, input.serialNo);
+}
+
+/** Changes a unit's status inside the caller's transaction (imports use this too). */
+export function applyStatus(db: Db, input: z.output<typeof setStatusInput>): void {
+  const u = requireUnit(db, input.kind, input.serialNo);
+  if (u.status === 'scrapped' || u.status === 'transferred_out') {
+    const s = statusText(u.status);
+    throw new LedgerError('equipment.finalStatus', { kind: u.kind_name, kindEn: u.kind, serial: u.serial_no, status: s.zh, statusEn: s.en }, 'status');
+  }
+  if (u.status === input.status) throw new LedgerError('equipment.sameStatus', {}, 'status');
+  // Leaving service also leaves the village: a scrapped or transferred unit covers nothing.
+  const leaves = input.status === 'scrapped' || input.status === 'transferred_out';
+  db.run(
+    db.q
+      .updateTable('equipment')
+      .set({ status: input.status, ...(leaves ? { village_id: null, custodian: null, custodian_phone: null } : {}) })
+      .where('id', '=', u.id),
+  );
+  event(db, u, { date: input.date, type: 'status', actor: input.actor, from: u.status, to: input.status, reason: input.reason });
 }
 
 /** A failed test sends the unit to repair; a passed test on a unit in repair brings it back into service. */
