@@ -1,8 +1,10 @@
-import { Card } from 'antd';
-import { useI18n } from '../../i18n';
+// 年度盘点: the list of stocktakes (#/stocktake) and one stocktake in its state (#/stocktake/<id>/<tab>).
+import './stocktake.css';
+import { StocktakeDetail } from './StocktakeDetail';
+import { StocktakeList } from './StocktakeList';
 
-/** Placeholder until this screen lands. */
 export function StocktakeScreen({ rest }: { rest: string[]; query: URLSearchParams }) {
-  const { t } = useI18n();
-  return <Card title={t('nav.stocktake')} data-testid="screen-stocktake">{rest.join('/')}</Card>;
+  const id = Number(rest[0]);
+  if (rest[0] && Number.isInteger(id) && id > 0) return <StocktakeDetail key={id} id={id} tab={rest[1]} />;
+  return <StocktakeList />;
 }
