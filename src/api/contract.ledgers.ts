@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { op, result } from './op.js';
 
 /** What can be imported and exported; equipment and shelters join this list when their issue lands. */
-export const ledgerKinds = ['areas', 'locations', 'items', 'stock', 'movements', 'equipment', 'shelters', 'norms'] as const;
+export const ledgerKinds = ['areas', 'locations', 'items', 'stock', 'movements', 'equipment', 'shelters', 'norms', 'tests'] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 const kind = z.enum(ledgerKinds);

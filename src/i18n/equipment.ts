@@ -47,6 +47,7 @@ export const equipmentMessages = {
   'ledgers.kind.equipment': { zh: '防汛装备台账', en: 'equipment register' },
   'ledgers.kind.shelters': { zh: '避灾场所名录', en: 'shelter register' },
   'ledgers.kind.norms': { zh: '储备定额', en: 'reserve norms' },
+  'ledgers.kind.tests': { zh: '装备试机记录', en: 'equipment test results' },
   'shelter.notFound': { zh: '找不到避灾场所 {code}', en: 'Shelter {code} not found' },
   'shelter.duplicate': { zh: '避灾场所编码 {code} 已存在', en: 'Shelter code {code} already exists' },
   'shelter.reasonRequired': { zh: '停用避灾场所必须说明原因', en: 'Taking a shelter out of use needs a reason' },

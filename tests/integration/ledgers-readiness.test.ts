@@ -9,7 +9,7 @@ import { type TempLedger, tempLedger } from './fixture.js';
 
 let src: TempLedger;
 const files = new Map<LedgerKind, string>();
-const kinds: LedgerKind[] = ['areas', 'locations', 'items', 'equipment', 'shelters', 'norms'];
+const kinds: LedgerKind[] = ['areas', 'locations', 'items', 'equipment', 'shelters', 'norms', 'tests'];
 
 beforeAll(async () => {
   process.env.RELIEF_LEDGER_TODAY = '2026-11-28';
@@ -49,8 +49,26 @@ describe('equipment, shelters and norms round trip', () => {
     }
   });
 
+  it('test results append to the history once, and the same sheet again adds nothing', async () => {
+    const dst = await tempLedger();
+    try {
+      for (const kind of ['areas', 'locations', 'items', 'equipment'] as const) await dst.call('ledgers.import', { kind, fileName: `${kind}.xlsx`, data: files.get(kind)! });
+      const tests = (await src.call('ledgers.export', { kind: 'tests' })).data;
+      const first = await dst.call('ledgers.import', { kind: 'tests', fileName: 'tests.xlsx', data: tests });
+      expect(first.errors).toEqual([]);
+      // The equipment sheet brought each unit's last test; the test sheet adds the earlier ones.
+      const unit = (await src.call('equipment.list', { kind: 'pump' }))[0]!;
+      const history = async (l: TempLedger) => (await l.call('equipment.history', { kind: 'pump', serialNo: unit.serialNo })).tests;
+      expect((await history(dst)).length).toBe((await history(src)).length);
+      const again = await dst.call('ledgers.import', { kind: 'tests', fileName: 'tests-2.xlsx', data: tests, force: true });
+      expect(again.rows.imported).toBe(0);
+    } finally {
+      dst.close();
+    }
+  });
+
   it('importing the same register again skips every row', async () => {
-    for (const kind of ['equipment', 'shelters', 'norms'] as const) {
+    for (const kind of ['equipment', 'shelters', 'norms', 'tests'] as const) {
       const r = await src.call('ledgers.import', { kind, fileName: `${kind}-again.xlsx`, data: files.get(kind)!, dryRun: true });
       expect(r.errors, kind).toEqual([]);
       expect(r.rows.imported, kind).toBe(0);

@@ -9,6 +9,7 @@ import { movementsKind } from './movements.js';
 import { normsKind } from './norms.js';
 import { sheltersKind } from './shelters.js';
 import { stockKind } from './stock.js';
+import { testsKind } from './tests.js';
 
 export const kinds: Record<LedgerKind, KindSpec> = {
   areas: areasKind,
@@ -19,4 +20,5 @@ export const kinds: Record<LedgerKind, KindSpec> = {
   equipment: equipmentKind,
   shelters: sheltersKind,
   norms: normsKind,
+  tests: testsKind,
 };
