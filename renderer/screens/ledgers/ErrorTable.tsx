@@ -2,18 +2,23 @@
 // the cell's value, and what is wrong with it.
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { LedgerRowError } from '../../../src/api/contract.ledgers';
 import { splitGloss } from '../../components/formErrors';
 import { formatInt } from '../../components/format';
+import { useFillHeight } from '../../components/useFillHeight';
 import { useI18n } from '../../i18n';
+import { FOOTER_RESERVE, TABLE_HEAD } from './layout';
 
 interface Row extends LedgerRowError {
   key: number;
 }
 
-export function ErrorTable({ errors, height }: { errors: LedgerRowError[]; height: number }) {
+export function ErrorTable({ errors }: { errors: LedgerRowError[] }) {
   const { t, gloss } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const paged = errors.length > 100;
+  const height = useFillHeight(box, FOOTER_RESERVE + TABLE_HEAD + (paged ? 40 : 0), 100);
   const rows = useMemo<Row[]>(() => errors.map((e, i) => ({ ...e, key: i })), [errors]);
   const oneSheet = useMemo(() => new Set(errors.map((e) => e.sheet)).size <= 1, [errors]);
   const columns: ColumnsType<Row> = [
@@ -37,6 +42,7 @@ export function ErrorTable({ errors, height }: { errors: LedgerRowError[]; heigh
     { title: t('ledgers.err.message'), dataIndex: 'message', render: (m: string) => gloss(splitGloss(m)) },
   ];
   return (
+    <div ref={box}>
     <Table<Row>
       size="small"
       bordered
@@ -45,11 +51,12 @@ export function ErrorTable({ errors, height }: { errors: LedgerRowError[]; heigh
       scroll={{ y: height }}
       rowKey="key"
       pagination={
-        rows.length > 100
+        paged
           ? { pageSize: 100, size: 'small', showSizeChanger: false, showTotal: (n) => t('common.rows', { n: formatInt(n) }) }
           : false
       }
       data-testid="ledgers-errors"
     />
+    </div>
   );
 }

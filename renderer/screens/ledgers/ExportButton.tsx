@@ -16,6 +16,7 @@ export interface ExportButtonProps {
   type?: ButtonProps['type'];
   /** Button text instead of 导出 Excel. */
   label?: string;
+  block?: boolean;
   testId?: string;
 }
 
@@ -26,7 +27,7 @@ export async function exportAndSave(kind: LedgerKind, locationCode: string | und
   return saved ? { fileName: file.fileName, ...saved } : null;
 }
 
-export function ExportButton({ kind, locationCode, size = 'middle', type = 'default', label, testId }: ExportButtonProps) {
+export function ExportButton({ kind, locationCode, size = 'middle', type = 'default', label, block, testId }: ExportButtonProps) {
   const { t, gloss } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -44,7 +45,7 @@ export function ExportButton({ kind, locationCode, size = 'middle', type = 'defa
   };
 
   return (
-    <Button size={size} type={type} icon={<FileExcelOutlined />} loading={busy} onClick={() => void run()} data-testid={testId ?? `export-${kind}`}>
+    <Button size={size} type={type} block={block} icon={<FileExcelOutlined />} loading={busy} onClick={() => void run()} data-testid={testId ?? `export-${kind}`}>
       {label ?? t('ledgers.export')}
     </Button>
   );

@@ -9,10 +9,12 @@ import { ApiError, call } from '../../api';
 import { formatInt } from '../../components/format';
 import { useRefData } from '../../components/RefData';
 import { navigate } from '../../components/router';
+import { useFillHeight } from '../../components/useFillHeight';
 import { useI18n } from '../../i18n';
 import { baseName, type ChosenFile, fileSize, fileToChosen, openNative, problemText, saveWorkbook } from './files';
 import { FileStep } from './FileStep';
-import { createdText, kindName, kindScreen, kindTakesLocation } from './kinds';
+import { FOOTER_RESERVE } from './layout';
+import { createdText, kindName, kindScreen, kindTakesLocation, shanghaiTime } from './kinds';
 import { keepOverrides, type MappingOverrides } from './mapping';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
@@ -25,25 +27,32 @@ const BIG_FILE = 5 * 1024 * 1024;
 
 export interface ImportWizardProps {
   kind: LedgerKind;
-  /** Height of the card's body, for the tables inside to scroll. */
-  height: number;
   onTemplate(): void;
   templateBusy: boolean;
 }
 
-function useElapsed(running: boolean): number {
+/** The waiting state over the step: its own timer, so that only it renders every half second. */
+function BusyOverlay({ text, big }: { text: string; big: boolean }) {
+  const { t } = useI18n();
   const [seconds, setSeconds] = useState(0);
   useEffect(() => {
-    if (!running) return;
     const start = Date.now();
-    setSeconds(0);
     const timer = setInterval(() => setSeconds(Math.floor((Date.now() - start) / 1000)), 500);
     return () => clearInterval(timer);
-  }, [running]);
-  return seconds;
+  }, []);
+  return (
+    <div className="ledgers-busy" data-testid="ledgers-busy">
+      <Spin size="large" />
+      <div className="ledgers-busy-text">{text}</div>
+      <div className="muted">
+        {t('ledgers.elapsed', { s: seconds })}
+        {big ? ` · ${t('ledgers.bigFileHint')}` : ''}
+      </div>
+    </div>
+  );
 }
 
-export function ImportWizard({ kind, height, onTemplate, templateBusy }: ImportWizardProps) {
+export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardProps) {
   const i18n = useI18n();
   const { t, gloss } = i18n;
   const { message } = App.useApp();
@@ -61,9 +70,9 @@ export function ImportWizard({ kind, height, onTemplate, templateBusy }: ImportW
   const [report, setReport] = useState<LedgerImportReport>();
   const [refusal, setRefusal] = useState<{ text: string; canForce: boolean }>();
   const [result, setResult] = useState<LedgerImportReport>();
-  const elapsed = useElapsed(busy !== null);
   // Answers of an earlier request (the user chose another file meanwhile) are dropped.
   const seq = useRef(0);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   const name = kindName(i18n, kind);
 
@@ -165,7 +174,10 @@ export function ImportWizard({ kind, height, onTemplate, templateBusy }: ImportW
     } catch (e) {
       if (mine !== seq.current) return;
       const again = e instanceof ApiError && e.body.code === 'ledgers.alreadyImported';
-      setRefusal({ text: problemText(e, gloss), canForce: again });
+      // The core's refusal speaks of the CLI's --force; here the choice is the 仍然导入 button.
+      const before = report?.alreadyImported ?? inspection?.alreadyImported;
+      const text = again && before ? t('ledgers.alreadyImported', { at: shanghaiTime(before.importedAt), file: before.fileName }) : problemText(e, gloss);
+      setRefusal({ text, canForce: again });
     } finally {
       if (mine === seq.current) setBusy(null);
     }
@@ -197,12 +209,14 @@ export function ImportWizard({ kind, height, onTemplate, templateBusy }: ImportW
     busy && busyFile
       ? t(busy === 'reading' ? 'ledgers.reading' : busy === 'checking' ? 'ledgers.checking' : 'ledgers.importing', { file: busyFile.name, size: fileSize(busyFile.size) })
       : '';
-  const bodyHeight = Math.max(260, height - 96);
   const done = step === 3;
   const errorStatus = step === 2 && report && !report.ok;
 
   let body;
   let footer = null;
+  const withFooter = step === 1 || step === 2;
+  // The step's content fills the window down to the footer; its tables scroll inside.
+  const bodyHeight = useFillHeight(bodyRef, withFooter ? FOOTER_RESERVE : 14, 240);
   if (step === 0 || !file || !inspection) {
     body = <FileStep onFile={(f) => void chooseFile(f)} onNative={() => void chooseNative()} onTemplate={onTemplate} templateBusy={templateBusy} problem={problem} />;
   } else if (step === 1) {
@@ -220,7 +234,6 @@ export function ImportWizard({ kind, height, onTemplate, templateBusy }: ImportW
         onOverrides={setOverrides}
         locationCode={locationCode}
         onLocation={setLocationCode}
-        height={bodyHeight - 10}
       />
     );
     footer = (
@@ -236,7 +249,7 @@ export function ImportWizard({ kind, height, onTemplate, templateBusy }: ImportW
       </>
     );
   } else if (step === 2 && report) {
-    body = <PreviewStep report={report} refusal={refusal} onForce={() => void commit(true)} height={Math.max(120, bodyHeight - 150 - (refusal || report.alreadyImported ? 52 : 0))} />;
+    body = <PreviewStep report={report} refusal={refusal} onForce={() => void commit(true)} />;
     footer = (
       <>
         <Button icon={<LeftOutlined />} onClick={() => setStep(1)} data-testid="ledgers-back">
@@ -257,7 +270,7 @@ export function ImportWizard({ kind, height, onTemplate, templateBusy }: ImportW
         <Button
           type="primary"
           icon={<CheckCircleOutlined />}
-          disabled={!report.ok || report.rows.imported === 0 || busy !== null}
+          disabled={!report.ok || report.rows.imported === 0 || busy !== null || refusal?.canForce === true}
           onClick={() => void commit(false)}
           data-testid="ledgers-commit"
         >
@@ -335,22 +348,10 @@ export function ImportWizard({ kind, height, onTemplate, templateBusy }: ImportW
         ]}
         data-testid="ledgers-steps"
       />
-      <Spin
-        spinning={busy !== null}
-        description={
-          <div className="ledgers-busy" data-testid="ledgers-busy">
-            <div>{busyText}</div>
-            <div className="muted">
-              {t('ledgers.elapsed', { s: elapsed })}
-              {busyFile && busyFile.size > BIG_FILE ? ` · ${t('ledgers.bigFileHint')}` : ''}
-            </div>
-          </div>
-        }
-      >
-        <div className="ledgers-step-body" style={{ height: bodyHeight }}>
-          {body}
-        </div>
-      </Spin>
+      <div ref={bodyRef} className="ledgers-step-body" style={{ height: bodyHeight }} aria-busy={busy !== null}>
+        {body}
+        {busy !== null && <BusyOverlay key={busy} text={busyText} big={(busyFile?.size ?? 0) > BIG_FILE} />}
+      </div>
       {footer && <div className="ledgers-footer">{footer}</div>}
     </Card>
   );

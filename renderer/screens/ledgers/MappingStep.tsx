@@ -2,12 +2,14 @@
 // detection was). The user may map a column to another field or ignore it, and choose a default location.
 import { Alert, Button, Empty, Select, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { LedgerInspection, LedgerSheetInspection } from '../../../src/api/contract.ledgers';
 import { formatInt } from '../../components/format';
 import { useRefData } from '../../components/RefData';
+import { useFillHeight } from '../../components/useFillHeight';
 import { useI18n } from '../../i18n';
 import { kindName, kindTakesLocation, shanghaiTime } from './kinds';
+import { FOOTER_RESERVE, TABLE_HEAD } from './layout';
 import { applyOverrides, type MappingOverrides, missingFields, sampleOf, type ShownColumn, withOverride } from './mapping';
 
 const IGNORE = '__ignore__';
@@ -24,7 +26,6 @@ export interface MappingStepProps {
   onOverrides(next: MappingOverrides): void;
   locationCode: string | undefined;
   onLocation(code: string | undefined): void;
-  height: number;
 }
 
 function headerRowText(t: ReturnType<typeof useI18n>['t'], s: LedgerSheetInspection): string {
@@ -34,7 +35,12 @@ function headerRowText(t: ReturnType<typeof useI18n>['t'], s: LedgerSheetInspect
 }
 
 export function MappingStep(props: MappingStepProps) {
-  const { inspection, sheet, onSheet, viewed, onView, overrides, onOverrides, locationCode, onLocation, height } = props;
+  const { inspection, sheet, onSheet, viewed, onView, overrides, onOverrides, locationCode, onLocation } = props;
+  const sheetsBox = useRef<HTMLDivElement>(null);
+  const mappingBox = useRef<HTMLDivElement>(null);
+  const takesLocation = kindTakesLocation(inspection.kind);
+  const sheetsHeight = useFillHeight(sheetsBox, FOOTER_RESERVE + TABLE_HEAD + (takesLocation ? 62 : 0), 60);
+  const mappingHeight = useFillHeight(mappingBox, FOOTER_RESERVE + TABLE_HEAD, 120);
   const i18n = useI18n();
   const { t, lang } = i18n;
   const { locations } = useRefData();
@@ -167,6 +173,7 @@ export function MappingStep(props: MappingStepProps) {
         <div className="ledgers-side">
           <div className="ledgers-field-label">{t('ledgers.sheet')}</div>
           {sheetPicker}
+          <div ref={sheetsBox}>
           <Table<LedgerSheetInspection>
             className="ledgers-sheets"
             size="small"
@@ -175,12 +182,13 @@ export function MappingStep(props: MappingStepProps) {
             columns={sheetColumns}
             dataSource={sheets}
             pagination={false}
-            scroll={{ y: Math.max(80, height - (kindTakesLocation(inspection.kind) ? 170 : 110)) }}
+            scroll={{ y: sheetsHeight }}
             rowClassName={(s) => [s.name === shown?.name ? 'ledgers-row-viewed' : '', sheet && s.name !== sheet ? 'ledgers-row-out' : ''].join(' ')}
             onRow={(s) => ({ onClick: () => onView(s.name) })}
             data-testid="ledgers-sheets"
           />
-          {kindTakesLocation(inspection.kind) && (
+          </div>
+          {takesLocation && (
             <>
               <div className="ledgers-field-label">{t('ledgers.location')}</div>
               <Select
@@ -218,6 +226,7 @@ export function MappingStep(props: MappingStepProps) {
               data-testid="ledgers-missing"
             />
           )}
+          <div ref={mappingBox}>
           {shown && shown.headerRow !== null ? (
             <Table<ShownColumn>
               size="small"
@@ -226,12 +235,13 @@ export function MappingStep(props: MappingStepProps) {
               columns={mapColumns}
               dataSource={columns}
               pagination={false}
-              scroll={{ y: Math.max(120, height - 36 - (missing.length ? 48 : 0)) }}
+              scroll={{ y: mappingHeight }}
               data-testid="ledgers-mapping"
             />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ledgers.noHeader')} />
           )}
+          </div>
         </div>
       </div>
     </div>

@@ -1,6 +1,7 @@
 // Step 3: the dry run's answer. What would be imported, what is skipped, and every error where it sits in the
 // user's file; nothing has been written yet.
-import { Alert, Button } from 'antd';
+import { Alert, Button, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { LedgerImportReport } from '../../../src/api/contract.ledgers';
 import { formatInt } from '../../components/format';
@@ -13,7 +14,6 @@ export interface PreviewStepProps {
   /** A refusal of the commit (e.g. the same file imported before), with its message. */
   refusal: { text: string; canForce: boolean } | undefined;
   onForce(): void;
-  height: number;
 }
 
 function Stat({ label, value, unit, tone, testId }: { label: string; value: number; unit: string; tone?: 'ok' | 'bad' | 'muted'; testId: string }) {
@@ -28,7 +28,40 @@ function Stat({ label, value, unit, tone, testId }: { label: string; value: numb
   );
 }
 
-export function PreviewStep({ report, refusal, onForce, height }: PreviewStepProps) {
+type SheetRow = LedgerImportReport['sheets'][number];
+
+/** What each sheet gave: where its header was, rows read, to import, skipped. */
+function SheetTable({ report }: { report: LedgerImportReport }) {
+  const { t } = useI18n();
+  const num = (n: number) => <span className="num">{formatInt(n)}</span>;
+  const columns: ColumnsType<SheetRow> = [
+    { title: t('ledgers.sheet'), dataIndex: 'name', ellipsis: true },
+    {
+      title: t('ledgers.headerRow'),
+      dataIndex: 'headerRow',
+      width: 110,
+      render: (r: number | null) => (r === null ? <span className="muted">{t('ledgers.noHeader')}</span> : t('ledgers.headerAt', { row: r })),
+    },
+    { title: t('ledgers.rows.read'), key: 'read', width: 110, align: 'right', render: (_: unknown, s) => num(s.rows.read) },
+    { title: report.dryRun ? t('ledgers.rows.wouldImport') : t('ledgers.rows.imported'), key: 'imported', width: 110, align: 'right', render: (_: unknown, s) => num(s.rows.imported) },
+    { title: t('ledgers.rows.skipped'), key: 'skipped', width: 110, align: 'right', render: (_: unknown, s) => num(s.rows.skipped) },
+  ];
+  return (
+    <Table<SheetRow>
+      className="ledgers-sheet-result"
+      size="small"
+      bordered
+      rowKey="name"
+      columns={columns}
+      dataSource={report.sheets}
+      pagination={false}
+      scroll={report.sheets.length > 8 ? { y: 300 } : undefined}
+      data-testid="ledgers-sheet-result"
+    />
+  );
+}
+
+export function PreviewStep({ report, refusal, onForce }: PreviewStepProps) {
   const i18n = useI18n();
   const { t } = i18n;
   // Past the core's listing limit, a last entry carries the full count in its value.
@@ -64,6 +97,7 @@ export function PreviewStep({ report, refusal, onForce, height }: PreviewStepPro
         <Stat label={t('ledgers.rows.errors')} value={errorCount} unit={t('ledgers.errorsUnit')} tone={report.errors.length ? 'bad' : undefined} testId="ledgers-rows-errors" />
         <div className="ledgers-stats-notes">
           {sheetsRead.length > 1 &&
+            !report.ok &&
             sheetsRead.map((s) => (
               <div key={s.name} className="muted">
                 {t('ledgers.perSheet', { sheet: s.name, read: formatInt(s.rows.read), imported: formatInt(s.rows.imported), skipped: formatInt(s.rows.skipped) })}
@@ -100,7 +134,7 @@ export function PreviewStep({ report, refusal, onForce, height }: PreviewStepPro
           />
         )
       )}
-      {report.errors.length > 0 && <ErrorTable errors={report.errors} height={height} />}
+      {report.errors.length > 0 ? <ErrorTable errors={report.errors} /> : <SheetTable report={report} />}
     </div>
   );
 }

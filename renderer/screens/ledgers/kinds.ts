@@ -2,6 +2,7 @@
 // default location, and where its data is shown after an import. A kind added to `ledgerKinds` later works
 // without an entry here (its key is its name, no location, no "show" link).
 import { type LedgerKind, ledgerKinds } from '../../../src/api/contract.ledgers';
+import { formatInt } from '../../components/format';
 import type { I18n, UiKey } from '../../i18n';
 import { ledgersUi } from '../../i18n/sections/ledgers';
 
@@ -30,6 +31,9 @@ const SHOWN_AT: Record<string, string[]> = {
   items: ['settings', 'items'],
   stock: ['stock'],
   movements: ['movements', 'journal'],
+  equipment: ['equipment'],
+  shelters: ['shelters'],
+  norms: ['gaps', 'norms'],
 };
 
 export function kindScreen(kind: string): string[] | undefined {
@@ -42,7 +46,8 @@ export function createdText(i18n: Pick<I18n, 't'>, created: Record<string, numbe
     .filter(([, n]) => n > 0)
     .map(([key, n]) => {
       const k = `ledgers.created.${key}`;
-      return k in ledgersUi ? i18n.t(k as UiKey, { n }) : i18n.t('ledgers.created.other', { key, n });
+      const shown = formatInt(n);
+      return k in ledgersUi ? i18n.t(k as UiKey, { n: shown }) : i18n.t('ledgers.created.other', { key, n: shown });
     });
   return parts.join(i18n.t('fmt.listSep'));
 }
