@@ -1,22 +1,28 @@
-// 首页: totals, batches that need attention, items out of stock, counts per street, and places kept for the
-// features of later versions.
-import { AlertOutlined, HomeOutlined, ToolOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Row, Skeleton, Tag } from 'antd';
+// 首页: totals; the plan's targets against today (shelter standardisation, village coverage, materials meeting
+// norms) overall and per street, each one click from the gaps behind it; the flood equipment; batches that need
+// attention; counts per street. Everything is read again whenever the overview is shown and after every change.
+import { Card, Col, Row, Skeleton, Tag } from 'antd';
+import { type ReactNode, useRef } from 'react';
+import type { StockRow, Summary } from '../../../src/api/contract';
 import { call } from '../../api';
-import { LaterCard } from '../../components/LaterCard';
 import { LoadError } from '../../components/LoadError';
 import { useRefData } from '../../components/RefData';
+import { useFillHeight } from '../../components/useFillHeight';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n';
+import '../gaps/gaps.css';
+import './overview.css';
 import { AttentionList } from './AttentionList';
 import { PerStreet } from './PerStreet';
 import { StatCards } from './StatCards';
+import { Targets } from './Targets';
 
 export function OverviewScreen() {
   const { t } = useI18n();
   const { version } = useRefData();
   const summary = useLoad(() => call('summary.get', {}), [version]);
   const attention = useLoad(() => call('stock.query', { byBatch: true, expiry: 'attention' }), [version]);
+  const gaps = useLoad(() => call('gaps.get', {}), [version]);
 
   if (summary.error) return <LoadError error={summary.error} onRetry={summary.reload} />;
   if (!summary.data) return <Skeleton active />;
@@ -24,42 +30,44 @@ export function OverviewScreen() {
   return (
     <div className="screen overview" data-testid="screen-overview">
       <StatCards summary={s} />
-      <Row gutter={12} className="overview-row">
-        <Col span={14}>
-          {attention.error ? (
-            <LoadError error={attention.error} onRetry={attention.reload} />
-          ) : (
-            <AttentionList rows={attention.data ?? []} loading={attention.loading} height={300} />
-          )}
-        </Col>
-        <Col span={10}>
-          <PerStreet rows={s.perStreet} height={300} />
-        </Col>
-      </Row>
-      <Row gutter={12} className="overview-row">
-        <Col span={6}>
-          <Card size="small" title={t('fmt.paren', { a: t('overview.outOfStock'), b: s.itemsOutOfStock.length })} className="later-card" data-testid="overview-out-of-stock">
-            {s.itemsOutOfStock.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.outOfStockNone')} className="compact-empty" />
-            ) : (
-              <div className="tag-list">
-                {s.itemsOutOfStock.map((i) => (
-                  <Tag key={i.code} title={i.code}>
-                    {t('fmt.paren', { a: i.name, b: i.unit })}
-                  </Tag>
-                ))}
-              </div>
-            )}
-          </Card>
-        </Col>
-        <Col span={6}>
-          <LaterCard testId="later-equipment" icon={<ToolOutlined />} title={t('overview.equipment')} hint={t('overview.equipmentHint')} />
-        </Col>
-        <Col span={6}>
-          <LaterCard testId="later-standard" icon={<HomeOutlined />} title={t('overview.standard')} hint={t('overview.standardHint')} />
-        </Col>
-        <Col span={6}>
-          <LaterCard testId="later-gaps" icon={<AlertOutlined />} title={t('overview.gaps')} hint={t('overview.gapsHint')} />
+      {gaps.error && <LoadError error={gaps.error} onRetry={gaps.reload} />}
+      <Targets summary={s} gaps={gaps.data} />
+      {s.itemsOutOfStock.length > 0 && (
+        <Card size="small" className="out-of-stock-strip" data-testid="overview-out-of-stock">
+          <span className="out-of-stock-label">{t('fmt.paren', { a: t('overview.outOfStock'), b: s.itemsOutOfStock.length })}</span>
+          <span className="tag-list">
+            {s.itemsOutOfStock.map((i) => (
+              <Tag key={i.code} title={i.code}>
+                {t('fmt.paren', { a: i.name, b: i.unit })}
+              </Tag>
+            ))}
+          </span>
+        </Card>
+      )}
+      <BottomRow
+        summary={s}
+        attention={
+          attention.error ? undefined : { rows: attention.data ?? [], loading: attention.loading }
+        }
+        attentionError={attention.error ? <LoadError error={attention.error} onRetry={attention.reload} /> : undefined}
+      />
+    </div>
+  );
+}
+
+/** The attention list and the per-street table, down to the bottom of the window. */
+function BottomRow({ summary, attention, attentionError }: { summary: Summary; attention?: { rows: StockRow[]; loading: boolean }; attentionError?: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const fill = useFillHeight(box, 12, 200);
+  // Card head, table head and padding.
+  const tableHeight = fill - 34 - 32 - 12;
+  return (
+    <div ref={box}>
+      <Row gutter={10}>
+        <Col span={11}>{attention ? <AttentionList rows={attention.rows} loading={attention.loading} height={tableHeight} /> : attentionError}</Col>
+        <Col span={13}>
+          {/* The per-street table also has its total row. */}
+          <PerStreet rows={summary.perStreet} height={tableHeight - 33} target={summary.readiness.shelterTarget} />
         </Col>
       </Row>
     </div>
