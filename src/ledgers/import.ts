@@ -36,7 +36,7 @@ import {
 import { readCsv } from './read/csv.js';
 import { detectFormat, type FileFormat } from './read/detect.js';
 import { applyMapping, detectHeader, HEADER_SCAN_ROWS, HeaderMatcher } from './read/header.js';
-import { ArraySource, openXlsx, type RowSource } from './read/xlsx-reader.js';
+import { ArraySource, openXlsx, type ReaderChoice, type RowSource } from './read/xlsx-reader.js';
 
 export interface ImportRequest {
   kind: LedgerKind;
@@ -53,8 +53,8 @@ export interface ImportRequest {
 export interface ImportHooks {
   /** Rows read so far, every 1,000 rows: for a progress bar. */
   progress?: (rows: number) => void;
-  /** Read an .xlsx on this thread (no worker). */
-  inProcess?: boolean;
+  /** Where an .xlsx is read: a worker thread for big files by default. */
+  reader?: ReaderChoice;
 }
 
 /** Errors listed in a report; past this the rest are counted, not listed. */
@@ -206,7 +206,7 @@ async function open(data: Uint8Array, fileName: string, hooks: ImportHooks): Pro
     const csv = readCsv(data, fileName);
     return { format, encoding: csv.encoding, source: new ArraySource(base, csv.rows), sheetName: base };
   }
-  return { format, encoding: null, source: await openXlsx(data, fileName, { inProcess: hooks.inProcess }), sheetName: base };
+  return { format, encoding: null, source: await openXlsx(data, fileName, hooks.reader), sheetName: base };
 }
 
 interface SheetVisitor {

@@ -137,7 +137,7 @@ class MovementCommitter implements Committer {
     const location = this.locations.resolve(row, this.errors);
     const itemCode = v.itemCode as string | undefined;
     const item = itemCode ? this.items.get(itemCode) : undefined;
-    if (!itemCode) this.errors.fail(row, 'itemCode', 'ledgers.value.required', { header: '物资编码' });
+    if (!itemCode) this.required(row, 'itemCode', '物资编码');
     else if (!item) this.errors.fail(row, 'itemCode', 'ledgers.row.unknownItem', { value: itemCode });
     else {
       if (v.itemName !== undefined && v.itemName !== item.name) this.errors.fail(row, 'itemName', 'ledgers.row.itemNameMismatch', { code: item.code, current: item.name, given: v.itemName as string });

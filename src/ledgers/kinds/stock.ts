@@ -99,6 +99,7 @@ class StockCommitter implements Committer {
   /** The item a row names: by code (in the catalogue, or new in this file), else by name and spec. */
   private item(row: ParsedRow): Item | null {
     const v = row.values;
+    if (row.bad?.some((f) => f === 'itemCode' || f === 'itemName' || f === 'unit')) return null;
     const name = v.itemName as string | undefined;
     let code = v.itemCode as string | undefined;
     if (!code) {

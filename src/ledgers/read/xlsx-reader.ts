@@ -11,7 +11,7 @@ import { LedgerError } from '../../common/errors.js';
 import type { SheetRow } from '../cells.js';
 
 /** The reading itself; `emit` receives JSON strings: {t:'sheet'}, {t:'rows'}, {t:'end'} or {t:'error'}. */
-const READ_SOURCE = String.raw`async function readWorkbook(ExcelJS, Readable, data, emit, stopped) {
+const READ_SOURCE = String.raw`async function readWorkbook(ExcelJS, Readable, data, emit, stopped, inputEnded) {
   const MAX_COLUMNS = 1000;
   const BATCH = 1000;
   const flat = (v) => {
@@ -28,7 +28,9 @@ const READ_SOURCE = String.raw`async function readWorkbook(ExcelJS, Readable, da
     if (v.text !== undefined) return flat(v.text);
     return String(v);
   };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), {
+  const input = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+  if (inputEnded) input.on('end', inputEnded);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
   let sent = false;
@@ -69,7 +71,7 @@ const READ_SOURCE = String.raw`async function readWorkbook(ExcelJS, Readable, da
 
 const WORKER_SOURCE = String.raw`const { workerData } = require('node:worker_threads');
 const { port, flag, lib, data } = workerData;
-// flag[0]: messages sent; flag[1]: messages taken; flag[2]: 1 when the reader should stop.
+// flag[0]: messages sent; flag[1]: messages taken; flag[2]: 1 when the reader should stop; flag[3]: 1 once ended.
 const emit = (m) => {
   port.postMessage(m);
   Atomics.add(flag, 0, 1);
@@ -78,8 +80,23 @@ const emit = (m) => {
     Atomics.wait(flag, 1, Atomics.load(flag, 1), 100);
   }
 };
-const fail = (e, stage) => emit(JSON.stringify({ t: 'error', stage, message: String((e && e.message) || e) }));
+let finished = false;
+const fail = (e, stage) => {
+  finished = true;
+  emit(JSON.stringify({ t: 'error', stage, message: String((e && e.message) || e) }));
+};
 process.on('uncaughtException', (e) => fail(e, 'read'));
+process.on('unhandledRejection', (e) => fail(e, 'read'));
+// A damaged zip can leave the parser waiting for bytes that never come: the loop empties and the worker would end
+// without a word. Say so instead; and mark the end in shared memory in case even that cannot be sent.
+process.on('beforeExit', () => {
+  if (!finished) fail(new Error('unexpected end of data'), 'read');
+});
+process.on('exit', () => {
+  Atomics.store(flag, 3, 1);
+  Atomics.add(flag, 0, 1);
+  Atomics.notify(flag, 0);
+});
 let ExcelJS, Readable;
 try {
   ExcelJS = require(lib);
@@ -89,7 +106,12 @@ try {
 }
 if (ExcelJS) {
   emit(JSON.stringify({ t: 'ready' }));
-  (${READ_SOURCE})(ExcelJS, Readable, data, emit, () => Atomics.load(flag, 2) === 1).catch((e) => fail(e, 'read'));
+  (${READ_SOURCE})(ExcelJS, Readable, data, emit, () => Atomics.load(flag, 2) === 1).then(
+    () => {
+      finished = true;
+    },
+    (e) => fail(e, 'read'),
+  );
 }`;
 
 type Message =
@@ -110,6 +132,9 @@ export interface RowSource {
 }
 
 const IDLE_LIMIT_MS = 120_000;
+/** In-process reading: a reader silent this long has stalled on a damaged file. */
+const STALL_MS = 30_000;
+const STALL_AFTER_INPUT_MS = 3_000;
 
 /** A real `require`: ESM bundles and tests have import.meta.url; Electron's CommonJS bundle has its own. */
 function nodeRequire(): NodeJS.Require {
@@ -174,7 +199,7 @@ function rowCells(r: unknown[]): SheetRow['cells'] {
 }
 
 class WorkerSource extends MessageSource {
-  private readonly flag = new Int32Array(new SharedArrayBuffer(12));
+  private readonly flag = new Int32Array(new SharedArrayBuffer(16));
   private readonly port;
   private readonly worker: Worker;
   private closed = false;
@@ -223,6 +248,10 @@ class WorkerSource extends MessageSource {
         return JSON.parse(got.message as string) as Message;
       }
       if (this.closed) return { t: 'end' };
+      if (Atomics.load(this.flag, 3) === 1 && receiveMessageOnPort(this.port) === undefined) {
+        this.close();
+        throw new LedgerError('ledgers.file.damaged', { file: this.file, detail: 'unexpected end of data' });
+      }
       if (Atomics.wait(this.flag, 0, seq, 250) === 'timed-out') {
         idle += 250;
         if (idle >= IDLE_LIMIT_MS) {
@@ -266,17 +295,55 @@ async function readInProcess(data: Uint8Array, file: string): Promise<MemorySour
   const { Readable } = await import('node:stream');
   const messages: string[] = [];
   const read = new Function(`return (${READ_SOURCE})`)() as (...args: unknown[]) => Promise<void>;
+  // The same stall as in the worker, seen from here: no word from the reader for a while.
+  // Once all the bytes were taken, what is left is parsing what is buffered, which speaks every 1,000 rows.
+  let timer: NodeJS.Timeout | undefined;
+  let heard = Date.now();
+  let ended = false;
+  const stalled = new Promise<never>((_, reject) => {
+    const check = () => {
+      if (Date.now() - heard > (ended ? STALL_AFTER_INPUT_MS : STALL_MS)) reject(new Error('unexpected end of data'));
+      else timer = setTimeout(check, 250);
+    };
+    timer = setTimeout(check, 250);
+  });
   try {
-    await read(ExcelJS, Readable, data, (m: string) => messages.push(m), () => false);
+    await Promise.race([
+      read(
+        ExcelJS,
+        Readable,
+        data,
+        (m: string) => {
+          heard = Date.now();
+          messages.push(m);
+        },
+        () => false,
+        () => {
+          ended = true;
+          heard = Date.now();
+        },
+      ),
+      stalled,
+    ]);
   } catch (e) {
     messages.push(JSON.stringify({ t: 'error', stage: 'read', message: String((e as Error).message ?? e) }));
+  } finally {
+    clearTimeout(timer);
   }
   return new MemorySource(messages, file);
 }
 
-/** Opens an .xlsx for reading; `inProcess` forces the fallback (tests, or where workers are unwelcome). */
-export async function openXlsx(data: Uint8Array, file: string, options: { inProcess?: boolean } = {}): Promise<RowSource> {
-  if (!options.inProcess) {
+/**
+ * Below this a file is read on this thread before its rows are posted: a worker costs the loading of exceljs in a
+ * fresh isolate (half a second and more), more than reading a small file takes.
+ */
+export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
+
+export type ReaderChoice = 'auto' | 'worker' | 'thread';
+
+/** Opens an .xlsx for reading, on a worker for big files (or as chosen); falls back to this thread. */
+export async function openXlsx(data: Uint8Array, file: string, reader: ReaderChoice = 'auto'): Promise<RowSource> {
+  if (reader === 'worker' || (reader === 'auto' && data.length >= WORKER_MIN_BYTES)) {
     let source: WorkerSource | undefined;
     try {
       source = new WorkerSource(data, file);
