@@ -11,9 +11,10 @@ import { expect, screenshot, test } from './fixtures';
 
 const FILES = path.resolve('artifacts/stocktake');
 
-async function saveDownload(download: Download): Promise<string> {
+/** Keeps a download under artifacts/stocktake, prefixed by the test's store (every test's ledger starts at PD…-001). */
+async function saveDownload(download: Download, prefix: string): Promise<string> {
   fs.mkdirSync(FILES, { recursive: true });
-  const file = path.join(FILES, download.suggestedFilename());
+  const file = path.join(FILES, `${prefix}-${download.suggestedFilename()}`);
   await download.saveAs(file);
   return file;
 }
@@ -94,7 +95,7 @@ test('a street store counted, one difference explained, signed off by two people
   // 打印盘点表: the workbook downloads, one sheet for the store, with the book and an empty 实盘数 column.
   const [sheetDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stocktake-sheet').click()]);
   expect(sheetDownload.suggestedFilename()).toMatch(/盘点表\.xlsx$/);
-  const sheetFile = await saveDownload(sheetDownload);
+  const sheetFile = await saveDownload(sheetDownload, 'ST-DC');
   const sheetBook = await readWorkbook(sheetFile);
   expect(sheetBook.worksheets).toHaveLength(1);
   const sheetRows = rowsOf(sheetBook.worksheets[0]!);
@@ -206,7 +207,7 @@ test('a street store counted, one difference explained, signed off by two people
   await page.goto(`${page.url().split('#')[0]}#/stocktake/${id}`);
   const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stocktake-report').click()]);
   expect(reportDownload.suggestedFilename()).toMatch(/盘点报告\.xlsx$/);
-  const reportFile = await saveDownload(reportDownload);
+  const reportFile = await saveDownload(reportDownload, 'ST-DC');
   const report = await readWorkbook(reportFile);
   expect(report.worksheets.map((w) => w.name)).toEqual(['汇总', '差异明细', '盘点明细', '装备核查']);
   const variances = rowsOf(report.getWorksheet('差异明细')!);
@@ -231,7 +232,7 @@ test('a street store counted, one difference explained, signed off by two people
 test('counts imported from the filled sheet: bad rows listed with sheet, row and column, nothing written; then clean', async ({ page }) => {
   const id = await startStocktake(page, 'ST-HM');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stocktake-sheet').click()]);
-  const file = await saveDownload(download);
+  const file = await saveDownload(download, 'ST-HM');
 
   // Fill the sheet as a keeper would in Excel: the book as counted, one count mistyped.
   const wb = await readWorkbook(file);
@@ -259,13 +260,13 @@ test('counts imported from the filled sheet: bad rows listed with sheet, row and
       row.getCell(cols['实盘数']!).value = book;
     }
   }
-  const filled = path.join(FILES, 'filled-with-error.xlsx');
+  const filled = path.join(FILES, 'ST-HM-filled-with-error.xlsx');
   await wb.xlsx.writeFile(filled);
 
   await page.getByTestId('stocktake-import').click();
   await page.getByTestId('import-countedBy').fill('王海燕');
   await page.locator('[data-testid="form-import"] input[type="file"]').setInputFiles(filled);
-  await expect(page.getByTestId('form-import')).toContainText('filled-with-error.xlsx');
+  await expect(page.getByTestId('form-import')).toContainText('ST-HM-filled-with-error.xlsx');
   await page.getByTestId('submit-import').click();
   const errors = page.getByTestId('import-errors');
   await expect(errors).toBeVisible();
@@ -280,10 +281,10 @@ test('counts imported from the filled sheet: bad rows listed with sheet, row and
 
   // Corrected and imported again: every line counted, no difference.
   ws.getRow(badRow).getCell(cols['实盘数']!).value = Number(cellText(ws.getRow(badRow).getCell(cols['账面数']!).value));
-  const fixed = path.join(FILES, 'filled.xlsx');
+  const fixed = path.join(FILES, 'ST-HM-filled.xlsx');
   await wb.xlsx.writeFile(fixed);
   await page.locator('[data-testid="form-import"] input[type="file"]').setInputFiles(fixed);
-  await expect(page.getByTestId('form-import')).toContainText('filled.xlsx');
+  await expect(page.getByTestId('form-import')).toContainText('ST-HM-filled.xlsx');
   await page.getByTestId('submit-import').click();
   await expect(page.getByTestId('form-import')).toHaveCount(0);
   await expect(page.getByTestId('count-progress')).toHaveText(`已盘 ${lines} / ${lines} 行`);
@@ -348,7 +349,9 @@ test('a blind count: no book on screen, a found line, the rest set to zero with 
   // The review shows the book now, and the shortages.
   await page.getByTestId('tab-review').click();
   await expect(page.getByTestId('review-table')).toContainText('账面数');
-  await expect(page.getByTestId('review-table')).toContainText('库内未见实物');
+  // Lines 1 and 2 were counted; the third was set to zero, with the reason given.
+  await expect(page.getByTestId('review-reason').nth(2)).toHaveValue('库内未见实物');
+  await expect(page.getByTestId('review-table')).toContainText('E2E-FOUND-01');
   await screenshot(page, 'stocktake-blind-review');
 
   // 作废 with a reason.

@@ -186,6 +186,7 @@ export const stocktakeUi = {
   'stocktake.andMore': { zh: ' 等 {n} 行', en: ' and {n} more' },
   'stocktake.goCount': { zh: '去录入', en: 'Go to counts' },
   'stocktake.noVariances': { zh: '没有差异：账实相符', en: 'No differences: the books agree with the stock' },
+  'stocktake.noVariancesYet': { zh: '已盘点的行暂无差异', en: 'No differences among the lines counted so far' },
   'stocktake.nothingCounted': { zh: '尚未录入实盘数', en: 'Nothing counted yet' },
   'stocktake.totalsRow': { zh: '合计：盘盈 {gains} 行，盘亏 {losses} 行，差异金额净额', en: 'Total: {gains} surplus and {losses} shortage lines; net value' },
   'stocktake.submit': { zh: '提交审核', en: 'Submit for review' },

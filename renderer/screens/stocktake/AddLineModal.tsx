@@ -11,7 +11,7 @@ import { useValidatedSubmit } from '../../components/useValidatedSubmit';
 import { dateText, num, text } from '../../components/values';
 import { useI18n } from '../../i18n';
 import { searchable, useItemOpts } from './options';
-import { rememberName } from './shared';
+import { clearOnChange, looseProblems, rememberName } from './shared';
 
 const isField = fieldSet(['locationCode', 'itemCode', 'batchNo', 'productionDate', 'expiryDate', 'counted', 'countedBy', 'date', 'reason']);
 
@@ -64,8 +64,8 @@ export function AddLineModal(props: { view: StocktakeView; countedBy: string; da
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('stocktake.addLineHint')} style={{ marginBottom: 12 }} />
-      <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} className="doc-form" data-testid="form-add-line">
+      <ProblemBanner problems={looseProblems(form, problems)} onClose={clearProblems} />
+      <Form form={form} layout="vertical" onValuesChange={clearOnChange(form)} initialValues={initial} onFinish={submit} className="doc-form" data-testid="form-add-line">
         <Row gutter={12}>
           <Col span={10}>
             <Form.Item name="locationCode" label={t('field.location')} required>

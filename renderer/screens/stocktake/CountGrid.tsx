@@ -215,8 +215,8 @@ const CountRow = memo(function CountRow({ line, index, template, columns, editab
       case 'name':
         return (
           <span title={line.itemName}>
-            {line.itemName}
             {line.unexpected && <span className="st-found">{t('stocktake.found')}</span>}
+            {line.itemName}
           </span>
         );
       case 'spec':

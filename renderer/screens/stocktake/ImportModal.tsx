@@ -14,7 +14,7 @@ import { dateText, dayOf, text } from '../../components/values';
 import { useI18n } from '../../i18n';
 import { uiMessage } from '../../i18n/messages';
 import { hasNativeOpen, openNative, readBrowserFile } from './files';
-import { lastName, rememberName } from './shared';
+import { clearOnChange, lastName, looseProblems, rememberName } from './shared';
 
 const isField = fieldSet(['countedBy', 'date', 'fileName']);
 type RowError = ImportCountsResult['errors'][number];
@@ -75,8 +75,8 @@ export function ImportModal({ view, onClose, onDone }: { view: StocktakeView; on
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('stocktake.importHint')} style={{ marginBottom: 12 }} />
-      <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} className="doc-form" data-testid="form-import">
+      <ProblemBanner problems={looseProblems(form, problems)} onClose={clearProblems} />
+      <Form form={form} layout="vertical" onValuesChange={clearOnChange(form)} initialValues={initial} onFinish={submit} className="doc-form" data-testid="form-import">
         <Form.Item name="fileName" label={t('stocktake.importFile')} required>
           {hasNativeOpen() ? (
             <Button

@@ -12,7 +12,7 @@ import { useRefData } from '../../components/RefData';
 import { useValidatedSubmit } from '../../components/useValidatedSubmit';
 import { dateText, dayOf, text } from '../../components/values';
 import { useI18n } from '../../i18n';
-import { lastName, rememberName } from './shared';
+import { clearOnChange, lastName, looseProblems, rememberName } from './shared';
 
 const isField = fieldSet(['counter', 'supervisor', 'date']);
 
@@ -38,8 +38,6 @@ export function PostPanel({ view, missingReasons, variances, onPosted }: { view:
     },
   });
 
-  const onFields = new Set(form.getFieldsError().flatMap((f) => f.errors));
-
   const post = () => {
     // Problems with the form show in place at once; only a complete form asks for the final confirmation.
     if (!postInput.safeParse(build(form.getFieldsValue(true) as Record<string, unknown>)).success) {
@@ -59,8 +57,8 @@ export function PostPanel({ view, missingReasons, variances, onPosted }: { view:
   return (
     <div className="st-post" data-testid="post-panel">
       {/* What stands next to a field is said there only; the banner is for the rest (reasons missing, a state). */}
-      <ProblemBanner problems={problems.filter((p) => !onFields.has(p))} onClose={clearProblems} />
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={post} className="st-post-form" data-testid="form-post">
+      <ProblemBanner problems={looseProblems(form, problems)} onClose={clearProblems} />
+      <Form form={form} layout="vertical" onValuesChange={clearOnChange(form)} initialValues={initial} onFinish={post} className="st-post-form" data-testid="form-post">
         <Form.Item name="counter" label={t('stocktake.counter')} required>
           <Input maxLength={30} style={{ width: 150 }} data-testid="post-counter" />
         </Form.Item>

@@ -23,7 +23,9 @@ export function ReviewTab({ view, tick, active, onView, onGoCount }: { view: Sto
   const [busy, setBusy] = useState<'submit' | 'reopen'>();
   const box = useRef<HTMLDivElement>(null);
   const posting = view.status === 'review';
-  const height = useFillHeight(box, posting ? 142 : 40, 160);
+  // Below the table body: its header, the totals row, and the actions (the signing form while in review).
+  const reserve = 33 + 33 + { draft: 52, counting: 52, review: 116, posted: 52, void: 8 }[view.status];
+  const height = useFillHeight(box, reserve, 160);
   const canEditReason = view.status === 'counting' || view.status === 'review';
   const r = review.data;
 
@@ -60,9 +62,9 @@ export function ReviewTab({ view, tick, active, onView, onGoCount }: { view: Sto
         width: 150,
         ellipsis: true,
         render: (_, l) => (
-          <span>
-            {l.itemCode} {l.itemName}
+          <span title={`${l.itemCode} ${l.itemName}`}>
             {l.unexpected && <span className="st-found">{t('stocktake.found')}</span>}
+            {l.itemCode} {l.itemName}
           </span>
         ),
       },
@@ -94,10 +96,10 @@ export function ReviewTab({ view, tick, active, onView, onGoCount }: { view: Sto
     <div className="st-review" data-testid="review-tab">
       <div className="st-stats" data-testid="review-stats">
         <Stat label={t('stocktake.stat.lines')} value={formatInt(view.lines)} />
-        <Stat label={t('stocktake.stat.counted')} value={formatInt(view.counted)} tone={view.counted < view.lines ? 'warn' : undefined} />
+        <Stat label={t('stocktake.stat.counted')} value={formatInt(view.counted)} tone={view.counted < view.lines ? 'warn' : undefined} testId="review-counted" />
         <Stat label={t('stocktake.stat.variances')} value={formatInt(r?.variances.length ?? view.differences)} testId="review-variance-count" />
-        <Stat label={t('stocktake.stat.gains')} value={t('stocktake.stat.linesValue', { n: formatInt(gains), value: formatMoney(r?.totals.gainValue ?? 0) })} tone="gain" testId="review-gain" />
-        <Stat label={t('stocktake.stat.losses')} value={t('stocktake.stat.linesValue', { n: formatInt(losses), value: formatMoney(r?.totals.lossValue ?? 0) })} tone="loss" testId="review-loss" />
+        <Stat label={t('stocktake.stat.gains')} value={t('stocktake.stat.linesValue', { n: formatInt(gains), value: formatMoney(r?.totals.gainValue ?? 0) })} tone={gains ? 'gain' : undefined} testId="review-gain" />
+        <Stat label={t('stocktake.stat.losses')} value={t('stocktake.stat.linesValue', { n: formatInt(losses), value: formatMoney(r?.totals.lossValue ?? 0) })} tone={losses ? 'loss' : undefined} testId="review-loss" />
         <Stat label={t('stocktake.stat.missingReasons')} value={formatInt(r?.missingReasons ?? 0)} tone={r?.missingReasons ? 'warn' : undefined} testId="review-missing" />
         <Stat
           label={t('stocktake.stat.units')}
@@ -115,7 +117,7 @@ export function ReviewTab({ view, tick, active, onView, onGoCount }: { view: Sto
             r.uncounted
               .slice(0, 5)
               .map((l) => `${l.itemName}${l.batchNo ? `（${l.batchNo}）` : ''}`)
-              .join(t('fmt.listSep')) + (r.uncounted.length > 5 ? t('stocktake.andMore', { n: r.uncounted.length - 5 }) : '')
+              .join(t('fmt.listSep')) + (r.uncounted.length > 5 ? t('stocktake.andMore', { n: formatInt(r.uncounted.length - 5) }) : '')
           }
           action={
             view.status === 'counting' ? (
@@ -138,7 +140,7 @@ export function ReviewTab({ view, tick, active, onView, onGoCount }: { view: Sto
           scroll={{ x: columns.reduce((s, c) => s + Number(c.width ?? 0), 0), y: height }}
           pagination={(r?.variances.length ?? 0) > 100 ? { pageSize: 100, size: 'small', showSizeChanger: false, showTotal: (n) => t('common.rows', { n: formatInt(n) }) } : false}
           rowClassName={(l) => (!l.reason ? 'st-row-noreason' : '')}
-          locale={{ emptyText: view.counted ? t('stocktake.noVariances') : t('stocktake.nothingCounted') }}
+          locale={{ emptyText: !view.counted ? t('stocktake.nothingCounted') : view.counted < view.lines ? t('stocktake.noVariancesYet') : t('stocktake.noVariances') }}
           summary={() =>
             r && r.variances.length > 0 ? (
               <Table.Summary fixed>

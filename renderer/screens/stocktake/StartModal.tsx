@@ -9,6 +9,7 @@ import { useRefData } from '../../components/RefData';
 import { useValidatedSubmit } from '../../components/useValidatedSubmit';
 import { dateText, dayOf, text } from '../../components/values';
 import { useI18n } from '../../i18n';
+import { clearOnChange, looseProblems } from './shared';
 import { searchable, useLocationGroups, useStreetOptions } from './options';
 
 const isField = fieldSet(['locationCodes', 'streetCode', 'blind', 'date', 'note']);
@@ -53,8 +54,8 @@ export function StartModal({ onClose, onStarted }: { onClose(): void; onStarted(
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('stocktake.startHint')} style={{ marginBottom: 12 }} />
-      <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="form-start" className="doc-form">
+      <ProblemBanner problems={looseProblems(form, problems)} onClose={clearProblems} />
+      <Form form={form} layout="vertical" onValuesChange={clearOnChange(form)} initialValues={initial} onFinish={submit} data-testid="form-start" className="doc-form">
         <Form.Item name="scope" label={t('stocktake.scope')}>
           <Radio.Group
             optionType="button"

@@ -7,6 +7,7 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { useValidatedSubmit } from '../../components/useValidatedSubmit';
 import { text } from '../../components/values';
 import { useI18n } from '../../i18n';
+import { clearOnChange, looseProblems } from './shared';
 
 const isField = fieldSet(['reason']);
 
@@ -33,8 +34,8 @@ export function VoidModal({ view, onClose, onDone }: { view: StocktakeView; onCl
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={t('stocktake.voidWarning')} style={{ marginBottom: 12 }} />
-      <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="form-void">
+      <ProblemBanner problems={looseProblems(form, problems)} onClose={clearProblems} />
+      <Form form={form} layout="vertical" onValuesChange={clearOnChange(form)} onFinish={submit} data-testid="form-void">
         <Form.Item name="reason" label={t('stocktake.voidReason')} required>
           <Input.TextArea rows={2} maxLength={200} data-testid="void-reason" />
         </Form.Item>

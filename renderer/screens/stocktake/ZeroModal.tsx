@@ -10,7 +10,7 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { useValidatedSubmit } from '../../components/useValidatedSubmit';
 import { dateText, text } from '../../components/values';
 import { useI18n } from '../../i18n';
-import { Qty } from './shared';
+import { clearOnChange, looseProblems, Qty } from './shared';
 
 const isField = fieldSet(['countedBy', 'date', 'reason']);
 
@@ -51,14 +51,14 @@ export function ZeroModal(props: { view: StocktakeView; countedBy: string; date:
         columns={[
           ...(view.locations.length > 1 ? [{ key: 'loc', title: t('field.location'), ellipsis: true, render: (_: unknown, l: StocktakeLine) => l.locationName }] : []),
           { key: 'item', title: t('field.item'), render: (_, l) => `${l.itemCode} ${l.itemName}` },
-          { key: 'batch', title: t('field.batchNo'), render: (_, l) => l.batchNo },
+          { key: 'batch', title: t('field.batchNo'), render: (_, l) => l.batchNo || <span className="muted">{t('stocktake.noBatch')}</span> },
           ...(view.blind ? [] : [{ key: 'book', title: t('stocktake.col.book'), align: 'right' as const, width: 110, render: (_: unknown, l: StocktakeLine) => <Qty n={l.book} unit={l.unit} /> }]),
         ]}
         style={{ marginBottom: 12 }}
         data-testid="zero-lines"
       />
-      <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} className="doc-form" data-testid="form-zero">
+      <ProblemBanner problems={looseProblems(form, problems)} onClose={clearProblems} />
+      <Form form={form} layout="vertical" onValuesChange={clearOnChange(form)} initialValues={initial} onFinish={submit} className="doc-form" data-testid="form-zero">
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="reason" label={t('stocktake.zeroReason')} required>

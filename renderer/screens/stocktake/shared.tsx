@@ -1,6 +1,6 @@
 // Small pieces the stocktake screens share: the status tag, quantities with their unit, remembered names, and
 // reading a count as typed.
-import { Tag } from 'antd';
+import { type FormInstance, Tag } from 'antd';
 import type { StocktakeStatus } from '../../../src/api/contract.stocktake';
 import { stocktakeLabels } from '../../../src/i18n/stocktake';
 import { formatMoney, formatQty } from '../../components/format';
@@ -89,4 +89,20 @@ export function parseCount(text: string, decimals: number): { value: number } | 
   const frac = t.split('.')[1]?.length ?? 0;
   if (frac > decimals) return decimals === 0 ? { error: 'stocktake.count.whole' } : { error: 'stocktake.count.decimals', params: { n: decimals } };
   return { value: Number(t) };
+}
+
+/**
+ * Forms here say a field's problem next to the field only; the banner above keeps what belongs to no field.
+ * A field's message goes as soon as the field is changed.
+ */
+export function looseProblems(form: FormInstance, problems: string[]): string[] {
+  const onFields = new Set(form.getFieldsError().flatMap((f) => f.errors));
+  return problems.filter((p) => !onFields.has(p));
+}
+
+export function clearOnChange(form: FormInstance): (changed: Record<string, unknown>) => void {
+  return (changed) => {
+    const names = Object.keys(changed).filter((n) => form.getFieldError(n).length > 0);
+    if (names.length) form.setFields(names.map((name) => ({ name, errors: [] })));
+  };
 }
