@@ -6,13 +6,8 @@ export const equipmentUi = {
   'nav.shelters': { zh: '避灾场所', en: 'Shelters' },
 
   // units shown after figures
-  'unit.person': { zh: '人', en: 'people' },
-  'unit.m2': { zh: 'm²', en: 'm²' },
   'unit.kw': { zh: 'kW', en: 'kW' },
   'unit.m3h': { zh: 'm³/h', en: 'm³/h' },
-  'unit.days': { zh: '天', en: 'days' },
-  'unit.places': { zh: '处', en: '' },
-  'unit.villages': { zh: '个', en: '' },
 
   // 装备: registry
   'eq.tab.registry': { zh: '装备台账', en: 'Registry' },
@@ -25,7 +20,6 @@ export const equipmentUi = {
   'eq.legend': { zh: '红色：试机逾期或资费已到期', en: 'Red: test overdue or airtime expired' },
   'eq.field.kind': { zh: '装备类型', en: 'Kind' },
   'eq.field.serialNo': { zh: '出厂编号', en: 'Serial no.' },
-  'eq.field.name': { zh: '名称', en: 'Name' },
   'eq.field.model': { zh: '型号', en: 'Model' },
   'eq.field.specs': { zh: '主要参数', en: 'Specs' },
   'eq.field.powerKw': { zh: '功率(kW)', en: 'Power (kW)' },
@@ -49,14 +43,9 @@ export const equipmentUi = {
   'eq.pass': { zh: '合格', en: 'pass' },
   'eq.fail': { zh: '不合格', en: 'fail' },
   'eq.neverTested': { zh: '未试机', en: 'never tested' },
-  'eq.overdueTag': { zh: '逾期', en: 'overdue' },
-  'eq.expiredTag': { zh: '已到期', en: 'expired' },
   'eq.notHandedOut': { zh: '未配发', en: 'not handed out' },
-  'eq.open': { zh: '详情', en: 'Details' },
-  'eq.villageFilter': { zh: '村社：{village}', en: 'Village: {village}' },
   'eq.count': { zh: '共 {n} 台(件)', en: '{n} units' },
   'eq.countOf': { zh: '显示 {shown} / 共 {total} 台(件)', en: 'showing {shown} of {total} units' },
-  'eq.perKind': { zh: '{kind} {n}', en: '{kind} {n}' },
 
   // 装备: actions
   'eq.action.handOut': { zh: '配发到村社', en: 'Hand out' },
@@ -86,7 +75,6 @@ export const equipmentUi = {
   'eq.testToRepair': { zh: '试机不合格，已转为维修', en: 'Test failed: the unit is now under repair' },
 
   // 装备: drawer
-  'eq.section.details': { zh: '基本信息', en: 'Details' },
   'eq.section.events': { zh: '履历', en: 'History' },
   'eq.section.tests': { zh: '试机记录', en: 'Tests' },
   'eq.event.type': { zh: '事项', en: 'Event' },
@@ -99,10 +87,11 @@ export const equipmentUi = {
 
   // 装备: tests due
   'eq.due.within': { zh: '{n} 天内到期', en: 'due within {n} days' },
-  'eq.due.overdueOnly': { zh: '仅逾期', en: 'overdue only' },
+  'eq.due.overdueOnly': { zh: '已到期', en: 'due now' },
   'eq.due.dueDate': { zh: '应试机日期', en: 'Due' },
   'eq.due.daysOverdue': { zh: '逾期(天)', en: 'Days overdue' },
   'eq.due.summary': { zh: '逾期 {overdue} 台(件)，{n} 天内到期 {soon} 台(件)', en: '{overdue} overdue, {soon} due within {n} days' },
+  'eq.due.summaryNow': { zh: '逾期 {overdue} 台(件)，今日到期 {soon} 台(件)', en: '{overdue} overdue, {soon} due today' },
   'eq.due.dueIn': { zh: '{n} 天后', en: 'in {n} days' },
   'eq.due.today': { zh: '今日', en: 'today' },
 
@@ -112,7 +101,6 @@ export const equipmentUi = {
   'cov.uncoveredN': { zh: '未覆盖 {n} 个', en: '{n} not covered' },
   'cov.rule': { zh: '覆盖规则：每个村/社区至少有 {list} 处于可用状态（在用或在库于该村社，试机合格且未逾期，卫星电话资费未到期）。', en: 'Rule: every village needs at least {list} working (in use or in store there, last test passed and not overdue, phone airtime current).' },
   'cov.ruleItem': { zh: '{kind} {n} {unit}', en: '{n} {kind}' },
-  'cov.perStreet': { zh: '各街道/镇覆盖率', en: 'Coverage per street/town' },
   'cov.street': { zh: '街道/镇', en: 'Street/town' },
   'cov.villages': { zh: '村社', en: 'Villages' },
   'cov.coveredCol': { zh: '已覆盖', en: 'Covered' },
@@ -192,7 +180,6 @@ export const equipmentUi = {
   'sh.noStore': { zh: '未设储备点', en: 'no store' },
 
   // 避灾场所: drawer and checklist
-  'sh.section.registry': { zh: '名录信息', en: 'Registry' },
   'sh.checklist': { zh: '规范化检查表（9 项全部通过为达标）', en: 'Checklist (standardised when all nine pass)' },
   'sh.check.no': { zh: '序号', en: 'No.' },
   'sh.check.item': { zh: '检查项', en: 'Item' },
@@ -221,7 +208,6 @@ export const equipmentUi = {
   'sh.result.fail': { zh: '不合格', en: 'fail' },
   'sh.result.skip': { zh: '本次未查', en: 'not checked' },
   'sh.facilitiesPresent': { zh: '现有设施（{n}/{total}）', en: 'Facilities present ({n}/{total})' },
-  'sh.facilitiesAll': { zh: '全选', en: 'All' },
   'sh.editTitle': { zh: '编辑避灾场所：{code}', en: 'Edit shelter {code}' },
   'sh.takeOutTitle': { zh: '停用：{name}', en: 'Take out of use: {name}' },
   'sh.putBackTitle': { zh: '恢复使用：{name}', en: 'Back in use: {name}' },

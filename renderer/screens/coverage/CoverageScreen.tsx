@@ -166,7 +166,7 @@ function VillagePanel({ report, street, kinds }: { report: CoverageReport; stree
     {
       title: t('cov.state'),
       dataIndex: 'covered',
-      width: 72,
+      width: 80,
       render: (c: boolean) => <span className={`eq-tag ${c ? 'eq-ok' : 'eq-bad'}`}>{c ? t('cov.covered') : t('cov.uncovered')}</span>,
     },
     ...kindCodes.map((code) => ({
@@ -220,6 +220,7 @@ function VillagePanel({ report, street, kinds }: { report: CoverageReport; stree
       </div>
       <div ref={box}>
         <Table<VillageCoverage>
+          className="cov-villages-table"
           size="small"
           bordered
           rowKey="villageCode"

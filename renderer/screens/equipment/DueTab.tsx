@@ -120,7 +120,9 @@ export function DueTab({ kinds, initialStreet, onOpen }: { kinds: Kinds; initial
       </div>
       <div className="table-footer">
         <Typography.Text type="secondary" data-testid="due-count">
-          {t('eq.due.summary', { overdue: formatInt(overdue), soon: formatInt(rows.length - overdue), n: within })}
+          {within === 0
+            ? t('eq.due.summaryNow', { overdue: formatInt(overdue), soon: formatInt(rows.length - overdue) })
+            : t('eq.due.summary', { overdue: formatInt(overdue), soon: formatInt(rows.length - overdue), n: within })}
         </Typography.Text>
       </div>
     </div>

@@ -55,9 +55,9 @@ export function registryColumns(i18n: Pick<I18n, 't'>, kinds: Kinds, open: (row:
       text: (r) => r.serialNo,
       sort: (a, b) => cmp(a.serialNo, b.serialNo),
     },
-    { key: 'model', title: t('eq.field.model'), width: 118, render: (r) => <span>{r.model}</span>, text: (r) => r.model, sort: (a, b) => cmp(a.model, b.model) },
-    { key: 'specs', title: t('eq.field.specs'), width: 96, align: 'right', render: (r) => <Specs powerKw={r.powerKw} flowM3h={r.flowM3h} /> },
-    { key: 'street', title: t('field.street'), width: 74, render: (r) => <span>{r.street}</span>, text: (r) => r.street, sort: (a, b) => cmp(a.streetKey, b.streetKey) },
+    { key: 'model', title: t('eq.field.model'), width: 114, render: (r) => <span>{r.model}</span>, text: (r) => r.model, sort: (a, b) => cmp(a.model, b.model) },
+    { key: 'specs', title: t('eq.field.specs'), width: 90, align: 'right', render: (r) => <Specs powerKw={r.powerKw} flowM3h={r.flowM3h} /> },
+    { key: 'street', title: t('field.street'), width: 78, render: (r) => <span>{r.street}</span>, text: (r) => r.street, sort: (a, b) => cmp(a.streetKey, b.streetKey) },
     {
       key: 'village',
       title: t('eq.field.village'),
@@ -67,8 +67,8 @@ export function registryColumns(i18n: Pick<I18n, 't'>, kinds: Kinds, open: (row:
       sort: (a, b) => cmp(a.villageCode, b.villageCode),
     },
     { key: 'custodian', title: t('eq.field.custodian'), width: 72, render: (r) => <span>{r.custodian}</span>, text: (r) => r.custodian, sort: (a, b) => cmp(a.custodian, b.custodian) },
-    { key: 'custodianPhone', title: t('eq.field.custodianPhone'), width: 98, render: (r) => <span className="num">{r.custodianPhone}</span>, text: (r) => r.custodianPhone },
-    { key: 'status', title: t('eq.field.status'), width: 58, render: (r) => <StatusTag status={r.status} />, sort: (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] },
+    { key: 'custodianPhone', title: t('eq.field.custodianPhone'), width: 96, render: (r) => <span className="num">{r.custodianPhone}</span>, text: (r) => r.custodianPhone },
+    { key: 'status', title: t('eq.field.status'), width: 66, render: (r) => <StatusTag status={r.status} />, sort: (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] },
     {
       key: 'lastTest',
       title: t('eq.field.lastTest'),

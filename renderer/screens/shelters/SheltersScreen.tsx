@@ -108,6 +108,7 @@ function ShelterRegistry({ kpi, loading, query }: { kpi: ShelterKpi; loading: bo
       title: t('sh.field.standardised'),
       key: 'standardised',
       width: 76,
+      ellipsis: true,
       render: (_: unknown, s) => <ShelterStateTag shelter={s} />,
     },
     {
