@@ -10,6 +10,27 @@ import { useFillHeight } from '../../components/useFillHeight';
 import { useI18n } from '../../i18n';
 import { FOOTER_RESERVE, TABLE_HEAD } from './layout';
 
+/**
+ * The core's messages read "中文 (English)", and the English may hold parentheses of its own: the gloss is the
+ * balanced group that ends the message.
+ */
+export function splitMessage(message: string): { zh: string; en: string } {
+  const m = message.trimEnd();
+  if (m.endsWith(')')) {
+    let depth = 0;
+    for (let i = m.length - 1; i >= 0; i--) {
+      if (m[i] === ')') depth++;
+      else if (m[i] === '(' && --depth === 0) {
+        const zh = m.slice(0, i).trimEnd();
+        const en = m.slice(i + 1, -1);
+        if (/[\u4e00-\u9fff]/.test(zh) && /[A-Za-z]{2,}/.test(en)) return { zh, en };
+        break;
+      }
+    }
+  }
+  return splitGloss(message);
+}
+
 interface Row extends LedgerRowError {
   key: number;
 }
@@ -39,7 +60,7 @@ export function ErrorTable({ errors }: { errors: LedgerRowError[] }) {
       ellipsis: true,
       render: (v: string) => (v ? <span className="ledgers-bad-value">{v}</span> : ''),
     },
-    { title: t('ledgers.err.message'), dataIndex: 'message', render: (m: string) => gloss(splitGloss(m)) },
+    { title: t('ledgers.err.message'), dataIndex: 'message', render: (m: string) => gloss(splitMessage(m)) },
   ];
   return (
     <div ref={box}>

@@ -14,6 +14,8 @@ import { applyOverrides, type MappingOverrides, missingFields, sampleOf, type Sh
 
 const IGNORE = '__ignore__';
 
+type SheetRow = LedgerSheetInspection & { viewed: boolean; out: boolean };
+
 export interface MappingStepProps {
   inspection: LedgerInspection;
   /** The one sheet to import; undefined for all (visible) sheets. */
@@ -57,6 +59,10 @@ export function MappingStep(props: MappingStepProps) {
   const fieldOptions = useMemo(
     () => [
       { value: IGNORE, label: <span className="muted">{t('ledgers.ignore')}</span>, search: t('ledgers.ignore') },
+      // Fields the core reads but does not offer for mapping (序号): named by the column's own header.
+      ...columns
+        .filter((c) => c.field && !inspection.fields.some((f) => f.key === c.field))
+        .map((c) => ({ value: c.field!, label: <span>{c.header || c.field}</span>, search: `${c.header} ${c.field}`.toLowerCase() })),
       ...inspection.fields.map((f) => ({
         value: f.key,
         search: `${f.header} ${f.key}`.toLowerCase(),
@@ -68,7 +74,7 @@ export function MappingStep(props: MappingStepProps) {
         ),
       })),
     ],
-    [inspection.fields, lang, t],
+    [inspection.fields, columns, lang, t],
   );
 
   const locationOptions = useMemo(
@@ -125,7 +131,13 @@ export function MappingStep(props: MappingStepProps) {
     { title: t('ledgers.col.confidence'), key: 'conf', width: 118, render: (_: unknown, c) => matchTag(c) },
   ];
 
-  const sheetColumns: ColumnsType<LedgerSheetInspection> = [
+  // New records when the viewed or chosen sheet changes: the table re-renders rows only when their record changes.
+  const sheetRows = useMemo<SheetRow[]>(
+    () => sheets.map((s) => ({ ...s, viewed: s.name === shown?.name, out: sheet !== undefined && s.name !== sheet })),
+    [sheets, shown?.name, sheet],
+  );
+
+  const sheetColumns: ColumnsType<SheetRow> = [
     {
       title: t('ledgers.sheet'),
       dataIndex: 'name',
@@ -174,16 +186,16 @@ export function MappingStep(props: MappingStepProps) {
           <div className="ledgers-field-label">{t('ledgers.sheet')}</div>
           {sheetPicker}
           <div ref={sheetsBox}>
-          <Table<LedgerSheetInspection>
+          <Table<SheetRow>
             className="ledgers-sheets"
             size="small"
             bordered
             rowKey="name"
             columns={sheetColumns}
-            dataSource={sheets}
+            dataSource={sheetRows}
             pagination={false}
             scroll={{ y: sheetsHeight }}
-            rowClassName={(s) => [s.name === shown?.name ? 'ledgers-row-viewed' : '', sheet && s.name !== sheet ? 'ledgers-row-out' : ''].join(' ')}
+            rowClassName={(s) => [s.viewed ? 'ledgers-row-viewed' : '', s.out ? 'ledgers-row-out' : ''].join(' ')}
             onRow={(s) => ({ onClick: () => onView(s.name) })}
             data-testid="ledgers-sheets"
           />
