@@ -32,7 +32,7 @@ export function SheltersScreen({ query }: { rest: string[]; query: URLSearchPara
   const loaded = useLoad(() => call('shelters.kpi', {}), [version]);
   if (loaded.error && !loaded.data) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Skeleton active />;
-  return <ShelterRegistry kpi={loaded.data} loading={loaded.loading} query={query} />;
+  return <ShelterRegistry key={query.toString()} kpi={loaded.data} loading={loaded.loading} query={query} />;
 }
 
 function ShelterRegistry({ kpi, loading, query }: { kpi: ShelterKpi; loading: boolean; query: URLSearchParams }) {
