@@ -80,6 +80,8 @@ export const stocktakeUi = {
   'stocktake.zeroUncounted': { zh: '未盘行置零 ({n})', en: 'Zero the uncounted ({n})' },
   'stocktake.zeroHint': { zh: '确认实物不存在的未盘行，一次记为 0 并说明原因', en: 'Lines not found on the shelf: count them all as 0, with a reason' },
   'stocktake.allCounted': { zh: '所有行均已盘点', en: 'Every line is counted' },
+  'stocktake.col.itemCode': { zh: '物资编码', en: 'Code' },
+  'stocktake.countPlaceholder': { zh: '未盘', en: 'to count' },
   'stocktake.col.seq': { zh: '序号', en: 'No.' },
   'stocktake.col.book': { zh: '账面数', en: 'Book' },
   'stocktake.col.counted': { zh: '实盘数', en: 'Counted' },

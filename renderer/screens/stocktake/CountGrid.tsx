@@ -63,7 +63,7 @@ export function CountGrid(props: CountGridProps) {
     const cols: (Col | false)[] = [
       { key: 'seq', title: t('stocktake.col.seq'), width: 46, align: 'center' },
       showLocation && { key: 'location', title: t('field.location'), width: 150 },
-      { key: 'code', title: t('field.itemCode'), width: 74 },
+      { key: 'code', title: t('stocktake.col.itemCode'), width: 74 },
       { key: 'name', title: t('field.itemName'), width: 100 },
       { key: 'spec', title: t('field.spec'), width: 138 },
       { key: 'batch', title: t('field.batchNo'), width: 132 },
@@ -236,7 +236,7 @@ const CountRow = memo(function CountRow({ line, index, template, columns, editab
               className={`num-input st-count-input${dirty ? ' st-dirty' : ''}${error ? ' st-invalid' : ''}`}
               status={error ? 'error' : undefined}
               value={value}
-              placeholder={t('stocktake.uncountedShort')}
+              placeholder={t('stocktake.countPlaceholder')}
               suffix={<span className="unit">{line.unit}</span>}
               aria-invalid={error ? true : undefined}
               inputMode="decimal"

@@ -223,7 +223,7 @@ export function CountTab({ view, onView, active }: { view: StocktakeView; onView
             <>
               <span className="st-label st-req">{t('stocktake.countedBy')}</span>
               <Input
-                style={{ width: 96 }}
+                style={{ width: 88 }}
                 value={countedBy}
                 status={needName && !countedBy.trim() ? 'error' : undefined}
                 onChange={(e) => setCountedBy(e.target.value)}
@@ -232,7 +232,7 @@ export function CountTab({ view, onView, active }: { view: StocktakeView; onView
                 data-testid="count-countedBy"
               />
               <span className="st-label">{t('stocktake.countDate')}</span>
-              <DatePicker format="YYYY-MM-DD" style={{ width: 122 }} value={date ?? null} onChange={(d) => setDate(d ?? undefined)} allowClear={false} data-testid="count-date" />
+              <DatePicker format="YYYY-MM-DD" style={{ width: 118 }} value={date ?? null} onChange={(d) => setDate(d ?? undefined)} allowClear={false} data-testid="count-date" />
             </>
           )}
           <Segmented<Filter>
@@ -251,7 +251,7 @@ export function CountTab({ view, onView, active }: { view: StocktakeView; onView
           {view.locations.length > 1 && (
             <Select
               allowClear
-              style={{ width: 190 }}
+              style={{ width: 150 }}
               placeholder={t('stocktake.allLocations')}
               value={location}
               onChange={(v?: string) => setLocation(v)}
@@ -263,7 +263,7 @@ export function CountTab({ view, onView, active }: { view: StocktakeView; onView
           <Input
             allowClear
             prefix={<SearchOutlined />}
-            style={{ width: 170 }}
+            style={{ width: 150 }}
             placeholder={t('stocktake.searchLines')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}

@@ -198,7 +198,9 @@ function Stat({ label, value, tone, testId }: { label: string; value: string; to
   return (
     <div className={`st-stat${tone ? ` tone-${tone}` : ''}`} data-testid={testId}>
       <div className="st-stat-label">{label}</div>
-      <div className="st-stat-value">{value}</div>
+      <div className="st-stat-value" title={value}>
+        {value}
+      </div>
     </div>
   );
 }

@@ -29,7 +29,8 @@ export function StartModal({ onClose, onStarted }: { onClose(): void; onStarted(
     isField,
     build: (v) => ({
       locationCodes: v.scope === 'street' ? [] : ((v.locationCodes as string[] | undefined) ?? []),
-      streetCode: v.scope === 'street' ? text(v.streetCode) : undefined,
+      // An empty street is said under the street field (the schema's own rule would name the location list).
+      streetCode: v.scope === 'street' ? (text(v.streetCode) ?? '') : undefined,
       blind: v.blind === true,
       date: dateText(v.date) ?? '',
       note: text(v.note),

@@ -98,7 +98,7 @@ export function StocktakeDetail({ id, tab }: { id: number; tab: string | undefin
     <div className="screen stocktake st-detail" data-testid="screen-stocktake-detail">
       <div className="st-head panel">
         <div className="st-head-row">
-          <Space size={10} align="center" className="st-head-title">
+          <div className="st-head-title">
             <Tooltip title={t('stocktake.backToList')}>
               <Button size="small" type="text" icon={<ArrowLeftOutlined />} href={hrefOf(['stocktake'])} data-testid="stocktake-back" />
             </Tooltip>
@@ -107,15 +107,13 @@ export function StocktakeDetail({ id, tab }: { id: number; tab: string | undefin
             </span>
             <StatusTag status={view.status} />
             {view.blind && <Tag color="purple">{t('stocktake.blind')}</Tag>}
-            <span className="st-meta">
-              {t('fmt.labelValue', { a: t('stocktake.date'), b: formatDate(view.date) })}
-            </span>
-            <Tooltip title={names}>
+            <span className="st-meta">{t('fmt.labelValue', { a: t('stocktake.date'), b: formatDate(view.date) })}</span>
+            <Tooltip title={names} placement="bottomLeft">
               <span className="st-meta st-locations" data-testid="stocktake-locations">
                 {t('fmt.labelValue', { a: t('stocktake.col.locations'), b: names })}
               </span>
             </Tooltip>
-          </Space>
+          </div>
           <Space size={6} className="no-print">
             <Button icon={<PrinterOutlined />} loading={busy === 'sheet'} onClick={() => void download('sheet')} data-testid="stocktake-sheet">
               {t('stocktake.printSheet')}

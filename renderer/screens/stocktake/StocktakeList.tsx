@@ -80,7 +80,7 @@ export function StocktakeList() {
     {
       key: 'differences',
       title: t('stocktake.col.differences'),
-      width: 84,
+      width: 100,
       align: 'right',
       render: (_, s) => (s.blind && s.status === 'counting' ? <span className="muted">—</span> : s.differences ? <span className="num st-loss-strong">{formatInt(s.differences)}</span> : <span className="muted num">0</span>),
     },
