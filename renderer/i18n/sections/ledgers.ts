@@ -19,6 +19,7 @@ export const ledgersUi = {
   'ledgers.templateSave': { zh: '保存导入模板', en: 'Save the import template' },
   'ledgers.templateHint': { zh: '空白工作簿：局里的表头和一行示例，另附填表说明。', en: 'An empty workbook: the bureau\'s headers, one example row and a guide.' },
   'ledgers.export': { zh: '导出 Excel', en: 'Export to Excel' },
+  'ledgers.exportShort': { zh: '导出', en: 'Export' },
   'ledgers.exportKind': { zh: '导出{kind}', en: 'Export: {kind}' },
   'ledgers.exportHint': {
     zh: '按局里的格式：标题行、填报单位与日期、冻结表头、合计行，A4 横向打印。',

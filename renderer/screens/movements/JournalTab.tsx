@@ -12,6 +12,7 @@ import { useFillHeight } from '../../components/useFillHeight';
 import { useLoad } from '../../components/useLoad';
 import { dateText } from '../../components/values';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../ledgers/ExportButton';
 import { journalColumns } from './journalColumns';
 import { searchFilter, useItemOptions, useLocationOptions } from './options';
 import { ReverseModal } from './ReverseModal';
@@ -137,6 +138,7 @@ export function JournalTab({ initialSearch }: { initialSearch?: string | null })
           >
             {t('common.reset')}
           </Button>
+          <ExportButton kind="movements" locationCode={filters.locationCode} label={t('ledgers.exportShort')} />
         </Space>
       </div>
       {journal.error && <LoadError error={journal.error} onRetry={journal.reload} />}

@@ -7,6 +7,7 @@ import type { Area } from '../../../src/api/contract';
 import { useRefData } from '../../components/RefData';
 import { useFillHeight } from '../../components/useFillHeight';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../ledgers/ExportButton';
 import { AreaModal } from './AreaModal';
 
 type Editing = { area?: Area; parent?: Area } | null;
@@ -69,9 +70,10 @@ export function AreasTab() {
             size="small"
             title={t('settings.tab.areas')}
             extra={
+              <Space size={6}><ExportButton kind="areas" size="small" />
               <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="area-create">
                 {t('settings.areaCreate')}
-              </Button>
+              </Button></Space>
             }
           >
             <Input

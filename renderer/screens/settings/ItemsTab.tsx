@@ -8,6 +8,7 @@ import { formatInt, formatMoney } from '../../components/format';
 import { useRefData } from '../../components/RefData';
 import { useFillHeight } from '../../components/useFillHeight';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../ledgers/ExportButton';
 import { ItemModal } from './ItemModal';
 
 export function ItemsTab() {
@@ -68,6 +69,7 @@ export function ItemsTab() {
       </div>
       <div className="table-footer">
         <span className="muted">{t('common.rows', { n: formatInt(rows.length) })}</span>
+        <ExportButton kind="items" size="small" />
       </div>
       {editing && (
         <ItemModal

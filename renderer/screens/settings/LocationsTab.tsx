@@ -8,6 +8,7 @@ import { formatInt } from '../../components/format';
 import { useRefData } from '../../components/RefData';
 import { useFillHeight } from '../../components/useFillHeight';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../ledgers/ExportButton';
 import { LocationModal } from './LocationModal';
 
 export function LocationsTab() {
@@ -76,6 +77,7 @@ export function LocationsTab() {
       </div>
       <div className="table-footer">
         <span className="muted">{t('common.rows', { n: formatInt(rows.length) })}</span>
+        <ExportButton kind="locations" size="small" />
       </div>
       {editing && (
         <LocationModal

@@ -11,6 +11,7 @@ import { useFillHeight } from '../../components/useFillHeight';
 import { useLoad } from '../../components/useLoad';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../ledgers/ExportButton';
 import { stockColumns, type StockTableRow } from './stockColumns';
 import { type ExpiryFilter, filterRows, indexRows, type StockFilter, type StockView, totalsByItem } from './stockFilter';
 import { StockFilters } from './StockFilters';
@@ -76,7 +77,7 @@ export function StockScreen({ query }: { query: URLSearchParams }) {
           {rows.length === total ? t('common.rows', { n: formatInt(total) }) : t('common.rowsOf', { shown: formatInt(rows.length), total: formatInt(total) })}
         </Typography.Text>
         <Typography.Text type="secondary">
-          <span className="legend-dot expired" /> <span className="legend-dot expiring" /> {t('stock.legend')}
+          <span className="legend-dot expired" /> <span className="legend-dot expiring" /> {t('stock.legend')} <ExportButton kind="stock" locationCode={filter.locationCode} size="small" />
         </Typography.Text>
       </div>
     </div>
