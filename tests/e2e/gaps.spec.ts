@@ -160,6 +160,7 @@ test('norms: a new norm is checked in place, and the evacuation population is ed
   const form = page.getByTestId('form-norm');
   await expect(form.locator('.ant-form-item').filter({ has: page.getByTestId('norm-street') }).locator('.ant-form-item-explain-error')).toContainText('请选择街道/镇');
   await expect(form.locator('.ant-form-item').filter({ has: page.getByTestId('norm-item') }).locator('.ant-form-item-explain-error')).toBeVisible();
+  await screenshot(page, 'gaps-norm-errors');
   await page.getByTestId('norm-street').click();
   await page.locator('.ant-select-item-option[title="白云街道"]').click();
   await page.getByTestId('norm-item').click();
@@ -183,6 +184,12 @@ test('norms: a new norm is checked in place, and the evacuation population is ed
   await page.getByTestId('norm-row-street_shelters-BY-WZ010').locator('[data-testid^="norm-remove-"]').click();
   await page.getByTestId('norm-remove-ok').click();
   await expect(page.getByTestId('norm-row-street_shelters-BY-WZ010')).toHaveCount(0);
+
+  // The default shelter norms are written again (the demo has them already: all updated).
+  await page.getByTestId('norm-defaults').click();
+  await page.getByTestId('norm-defaults-ok').click();
+  await expect(page.locator('.ant-message')).toContainText('已写入默认定额');
+  await expect(page.locator('.ant-message')).toContainText('新增 0 条');
 
   // 转移安置人数 of 海门街道.
   await page.getByTestId('pop-edit-HM').click();

@@ -12,7 +12,7 @@ export const gapsUi = {
   'gaps.kind.equipment': { zh: '装备', en: 'Equipment' },
   'gaps.kind.shelters': { zh: '场所', en: 'Shelters' },
   'gaps.kindCount': { zh: '{kind} {n}', en: '{kind} {n}' },
-  'gaps.cat.stock': { zh: '物资低于定额', en: 'Below norm' },
+  'gaps.cat.stock': { zh: '低于定额', en: 'Below norm' },
   'gaps.cat.coverage': { zh: '村社未覆盖', en: 'Not covered' },
   'gaps.cat.test': { zh: '试机逾期', en: 'Test overdue' },
   'gaps.cat.airtime': { zh: '资费到期', en: 'Airtime' },

@@ -35,14 +35,14 @@ export function gapKey(g: Gap): string {
   return `${g.kind}-${g.category}-${g.placeCode}-${g.itemCode ?? g.item}`;
 }
 
-export function GapListTab({ filter, onFilter }: { filter: GapFilter; onFilter: (f: GapFilter) => void }) {
+export function GapListTab({ filter, onFilter, tick = 0 }: { filter: GapFilter; onFilter: (f: GapFilter) => void; tick?: number }) {
   const i18n = useI18n();
   const { t, gloss } = i18n;
   const { message } = App.useApp();
   const { version, streets } = useRefData();
   const { street, kind, cat } = filter;
-  const report = useLoad(() => call('gaps.get', street ? { streetCode: street } : {}), [version, street]);
-  const summary = useLoad(() => call('summary.get', {}), [version]);
+  const report = useLoad(() => call('gaps.get', street ? { streetCode: street } : {}), [version, street, tick]);
+  const summary = useLoad(() => call('summary.get', {}), [version, tick]);
   const [search, setSearch] = useState('');
   const [exporting, setExporting] = useState(false);
   const box = useRef<HTMLDivElement>(null);

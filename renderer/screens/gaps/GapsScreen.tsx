@@ -2,6 +2,7 @@
 // reserve norms with the streets' evacuation population (#/gaps/norms). Filters live in the address, so the
 // overview can link straight to the gaps behind a number.
 import { Tabs } from 'antd';
+import { useState } from 'react';
 import { navigate } from '../../components/router';
 import { useI18n } from '../../i18n';
 import './gaps.css';
@@ -23,6 +24,8 @@ export function GapsScreen({ rest, query }: { rest: string[]; query: URLSearchPa
     kind: isGapKind(kind) ? kind : undefined,
     cat: isGapCategory(cat) ? cat : undefined,
   };
+  // Bumped when a norm changes: the gap list and the rotation plan read again (the reference data need not).
+  const [tick, setTick] = useState(0);
   const go = (next: Tab, q: Record<string, string | undefined> = {}) => navigate(next === 'list' ? ['gaps'] : ['gaps', next], q);
 
   return (
@@ -35,14 +38,14 @@ export function GapsScreen({ rest, query }: { rest: string[]; query: URLSearchPa
           {
             key: 'list',
             label: <span data-testid="tab-gaps-list">{t('gaps.tab.list')}</span>,
-            children: <GapListTab filter={filter} onFilter={(f) => go('list', { street: f.street, kind: f.kind, cat: f.cat })} />,
+            children: <GapListTab tick={tick} filter={filter} onFilter={(f) => go('list', { street: f.street, kind: f.kind, cat: f.cat })} />,
           },
           {
             key: 'rotation',
             label: <span data-testid="tab-gaps-rotation">{t('gaps.tab.rotation')}</span>,
-            children: <RotationTab street={filter.street} onStreet={(s) => go('rotation', { street: s })} />,
+            children: <RotationTab tick={tick} street={filter.street} onStreet={(s) => go('rotation', { street: s })} />,
           },
-          { key: 'norms', label: <span data-testid="tab-gaps-norms">{t('gaps.tab.norms')}</span>, children: <NormsTab /> },
+          { key: 'norms', label: <span data-testid="tab-gaps-norms">{t('gaps.tab.norms')}</span>, children: <NormsTab tick={tick} onChanged={() => setTick((n) => n + 1)} /> },
         ]}
       />
     </div>

@@ -18,11 +18,11 @@ import { PopulationCard } from './PopulationCard';
 type Scope = NormView['scope'];
 const SCOPE_COLOR: Record<Scope, string> = { location: 'blue', street_shelters: 'purple', shelter_level: 'default' };
 
-export function NormsTab() {
+export function NormsTab({ tick = 0, onChanged }: { tick?: number; onChanged: () => void }) {
   const { t, gloss } = useI18n();
   const { message } = App.useApp();
-  const { version, changed } = useRefData();
-  const norms = useLoad(() => call('norms.list', {}), [version]);
+  const { version } = useRefData();
+  const norms = useLoad(() => call('norms.list', {}), [version, tick]);
   const [scope, setScope] = useState<Scope>();
   const [item, setItem] = useState<string>();
   const [search, setSearch] = useState('');
@@ -59,7 +59,7 @@ export function NormsTab() {
     try {
       await call('norms.remove', { id: n.id });
       void message.success(t('gaps.norm.removed', { item: n.itemName, target: n.targetName }));
-      changed();
+      onChanged();
     } catch (e) {
       void message.error(gloss(errorBody(e)));
     }
@@ -71,7 +71,7 @@ export function NormsTab() {
       const r = await call('norms.applyDefaults', {});
       const missing = r.missingItems.length ? t('gaps.norm.defaultsMissing', { items: r.missingItems.join(t('fmt.listSep')) }) : '';
       void message.success(t('gaps.norm.defaultsDone', { created: r.created, updated: r.updated }) + missing, 6);
-      changed();
+      onChanged();
     } catch (e) {
       void message.error(gloss(errorBody(e)));
     } finally {
@@ -225,7 +225,7 @@ export function NormsTab() {
           onSaved={(n) => {
             setEditing(null);
             void message.success(t('gaps.norm.saved', { item: n.itemName, target: n.targetName }));
-            changed();
+            onChanged();
           }}
         />
       )}

@@ -14,10 +14,10 @@ import { useFillHeight } from '../../components/useFillHeight';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n';
 
-export function RotationTab({ street, onStreet }: { street: string | undefined; onStreet: (street: string | undefined) => void }) {
+export function RotationTab({ street, onStreet, tick = 0 }: { street: string | undefined; onStreet: (street: string | undefined) => void; tick?: number }) {
   const { t } = useI18n();
   const { version, streets } = useRefData();
-  const plan = useLoad(() => call('gaps.rotation', street ? { streetCode: street } : {}), [version, street]);
+  const plan = useLoad(() => call('gaps.rotation', street ? { streetCode: street } : {}), [version, street, tick]);
   const box = useRef<HTMLDivElement>(null);
   const height = useFillHeight(box, 62, 160);
   const rows = plan.data ?? [];
