@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, each printing its ratio or time against its target. Never part of `npm test`.
+import { benchExcel } from './excel.bench.js';
 import { benchGaps } from './gaps.bench.js';
 import { benchLedger } from './ledger.bench.js';
 import { benchUi } from './ui.bench.js';
@@ -7,3 +8,4 @@ console.log(`Relief Ledger benchmarks — ${new Date().toISOString()} — node $
 await benchLedger();
 await benchGaps();
 await benchUi();
+await benchExcel();

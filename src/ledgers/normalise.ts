@@ -18,8 +18,10 @@ export const isProblem = (v: unknown): v is Problem => v instanceof Problem;
 export const MAX_CELL = 32_767;
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 /** Full-width ASCII (０-９, Ａ-Ｚ, ．，－ …) and the ideographic space to their half-width forms. */
 export function halfWidth(s: string): string {
+  if (!HAS_FULL_WIDTH.test(s)) return s;
   return s.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
@@ -166,10 +168,21 @@ const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 const DAY_MS = 86_400_000;
 
+/** Days since 1970-01-01 as YYYY-MM-DD; a ledger repeats its days, so each is formatted once. */
+const dayText = new Map<number, string>();
+function utcDay(days: number): string {
+  let t = dayText.get(days);
+  if (t === undefined) {
+    t = new Date(days * DAY_MS).toISOString().slice(0, 10);
+    if (dayText.size < 100_000) dayText.set(days, t);
+  }
+  return t;
+}
+
 /** An Excel serial as a calendar day (the 1900 system counts from 1899-12-30 once past its phantom 29 Feb). */
 export function serialToDate(serial: number, date1904 = false): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
-  return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+  return utcDay(Math.floor(((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.floor(serial) * DAY_MS) / DAY_MS));
 }
 
 const DATE_PATTERNS: RegExp[] = [
@@ -183,7 +196,7 @@ export function readDate(c: Cell, date1904 = false): string | Problem | undefine
   if (p) return p;
   if (c === null || c === undefined) return undefined;
   let day: string | null = null;
-  if (isDateCell(c)) day = new Date(c.d).toISOString().slice(0, 10);
+  if (isDateCell(c)) day = utcDay(Math.floor(c.d / DAY_MS));
   else if (typeof c === 'number') day = serialToDate(c, date1904);
   else if (typeof c === 'string') {
     const t = halfWidth(c).trim();

@@ -7,7 +7,8 @@ import { listItems } from '../../catalogue/items.js';
 import { toMilli } from '../../common/quantity.js';
 import type { Db } from '../../db/executor.js';
 import { labels, message } from '../../i18n/messages.js';
-import { queryJournal } from '../../stock/journal.js';
+import { movementsByIds } from '../../stock/journal.js';
+import { findLocation } from '../../places/locations.js';
 import { Poster } from '../../stock/post.js';
 import type { QuantityText } from '../normalise.js';
 import { choices, districtName, numbered, placeLabel, RowLocations } from './common.js';
@@ -325,6 +326,18 @@ class MovementCommitter implements Committer {
 
 type Row = MovementRecord;
 
+/**
+ * The journal in posting order, so that importing it replays every balance exactly as it went; read a thousand
+ * records at a time, so that 100,000 never sit in memory together. Only the ids come from the table itself (the
+ * journal module offers no id-ordered listing); the records are the journal's own.
+ */
+function* journalInPostingOrder(db: Db, locationCode: string | undefined): Generator<Row> {
+  let q = db.q.selectFrom('movement as m').select('m.id').orderBy('m.id');
+  if (locationCode) q = q.innerJoin('location as l', 'l.id', 'm.location_id').where('l.code', '=', locationCode);
+  const ids = db.all(q).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 1000) yield* movementsByIds(db, ids.slice(i, i + 1000));
+}
+
 export const movementsKind: KindSpec = {
   kind: 'movements',
   fields,
@@ -351,16 +364,9 @@ export const movementsKind: KindSpec = {
   },
   begin: (db, errors, options) => new MovementCommitter(db, errors, options),
   exportSheet: (db, options) => {
-    // The journal in posting order, so that importing it replays every balance exactly as it went.
-    const rows: Row[] = [];
-    for (let offset = 0; ; offset += 10_000) {
-      const page = queryJournal(db, { locationCode: options.locationCode, limit: 10_000, offset });
-      rows.push(...page.rows);
-      if (page.rows.length < 10_000) break;
-    }
-    rows.sort((a, b) => a.id - b.id);
+    const rows = journalInPostingOrder(db, options.locationCode);
     const items = new Map(listItems(db).map((i) => [i.code, i.decimals]));
-    const where = options.locationCode ? `（${rows[0]?.locationName ?? options.locationCode}）` : '';
+    const where = options.locationCode ? `（${findLocation(db, options.locationCode)?.name ?? options.locationCode}）` : '';
     return {
       sheetName: '出入库明细',
       title: `${districtName(db)}救灾物资出入库明细${where}`,
