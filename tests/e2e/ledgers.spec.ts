@@ -174,8 +174,9 @@ test('stock exported from 物资库存 and from 导入导出: the bureau title r
   await page.getByTestId('nav-ledgers').click();
   await page.getByTestId('ledgers-kind-stock').click();
   await pick(page, 'ledgers-export-location', 'WH01');
-  await screenshot(page, 'ledgers-0-export');
   const [one] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledgers-export').click()]);
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await screenshot(page, 'ledgers-0-export');
   const title = rowTexts((await readDownload(one)).worksheets[0]!, 1).join('');
   expect(title).toContain('救灾物资库存台账（');
 });

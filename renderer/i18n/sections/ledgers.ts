@@ -11,6 +11,7 @@ export const ledgersUi = {
   'ledgers.kind.equipment': { zh: '防汛装备台账', en: 'Flood equipment' },
   'ledgers.kind.shelters': { zh: '避灾场所名录', en: 'Shelters' },
   'ledgers.kind.norms': { zh: '储备定额', en: 'Reserve norms' },
+  'ledgers.kind.tests': { zh: '装备试机记录', en: 'Equipment tests' },
 
   // the screen's frame: kind, template, export
   'ledgers.kindLabel': { zh: '台账种类', en: 'Ledger' },
@@ -127,6 +128,7 @@ export const ledgersUi = {
   'ledgers.created.equipment': { zh: '装备 {n} 台', en: '{n} units of equipment' },
   'ledgers.created.shelters': { zh: '避灾场所 {n} 个', en: '{n} shelters' },
   'ledgers.created.norms': { zh: '定额 {n} 条', en: '{n} norms' },
+  'ledgers.created.tests': { zh: '试机记录 {n} 条', en: '{n} test results' },
   'ledgers.created.other': { zh: '{key} {n}', en: '{key} {n}' },
   'ledgers.perSheet': { zh: '{sheet}：读取 {read}，导入 {imported}，跳过 {skipped}', en: '{sheet}: read {read}, import {imported}, skip {skipped}' },
   'ledgers.err.sheet': { zh: '工作表', en: 'Sheet' },

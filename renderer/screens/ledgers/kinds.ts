@@ -2,6 +2,7 @@
 // default location, and where its data is shown after an import. A kind added to `ledgerKinds` later works
 // without an entry here (its key is its name, no location, no "show" link).
 import { type LedgerKind, ledgerKinds } from '../../../src/api/contract.ledgers';
+import { message, type MessageKey } from '../../../src/i18n/messages';
 import { formatInt } from '../../components/format';
 import type { I18n, UiKey } from '../../i18n';
 import { ledgersUi } from '../../i18n/sections/ledgers';
@@ -12,9 +13,16 @@ export function isLedgerKind(s: string | undefined | null): s is LedgerKind {
   return !!s && (ledgerKinds as readonly string[]).includes(s);
 }
 
-export function kindName(i18n: Pick<I18n, 't'>, kind: string): string {
+export function kindName(i18n: Pick<I18n, 't' | 'lang'>, kind: string): string {
   const key = `ledgers.kind.${kind}`;
-  return key in ledgersUi ? i18n.t(key as UiKey) : kind;
+  if (key in ledgersUi) return i18n.t(key as UiKey);
+  // A kind newer than this screen: the core's own name for it, else its key.
+  try {
+    const named = message(key as MessageKey);
+    return named[i18n.lang] || kind;
+  } catch {
+    return kind;
+  }
 }
 
 /** Kinds whose rows carry a location (a column, a sheet named after it, or the default chosen here). */
@@ -34,6 +42,7 @@ const SHOWN_AT: Record<string, string[]> = {
   equipment: ['equipment'],
   shelters: ['shelters'],
   norms: ['gaps', 'norms'],
+  tests: ['equipment'],
 };
 
 export function kindScreen(kind: string): string[] | undefined {
