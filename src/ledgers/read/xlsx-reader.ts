@@ -6,6 +6,7 @@
 // no file of its own beside the bundle: it loads exceljs by the path resolved here. Where a worker cannot start,
 // the same code runs on this thread, reading the whole file before the rows are handed over.
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { LedgerError } from '../../common/errors.js';
 import type { SheetRow } from '../cells.js';
@@ -136,10 +137,13 @@ const IDLE_LIMIT_MS = 120_000;
 const STALL_MS = 30_000;
 const STALL_AFTER_INPUT_MS = 3_000;
 
-/** A real `require`: ESM bundles and tests have import.meta.url; Electron's CommonJS bundle has its own. */
+/**
+ * A real `require`, to find exceljs for the worker: Electron's CommonJS bundle has one; ESM (the CLI bundle, tests,
+ * benches) resolves from the running script, which lives beside the app's node_modules.
+ */
 function nodeRequire(): NodeJS.Require {
-  const url = (import.meta as { url?: string }).url;
-  return url ? createRequire(url) : require;
+  if (typeof require === 'function' && typeof require.resolve === 'function') return require;
+  return createRequire(process.argv[1] ? path.resolve(process.argv[1]) : path.join(process.cwd(), 'index.js'));
 }
 
 let exceljsPath: string | undefined;
