@@ -31,6 +31,7 @@ test('the overview shows the three targets against today, and each number opens 
   for (const id of ['shelters', 'coverage', 'materials']) await expect(page.getByTestId(`overview-target-${id}`)).toBeVisible();
   await expect(page.getByTestId('target-rate-shelters')).toHaveText('86.8%');
   await expect(page.getByTestId('target-rate-coverage')).toHaveText('90.1%');
+  await expect(page.getByTestId('target-rate-materials')).toHaveText('92.5%');
   expect(await percentOf(page, 'target-rate-shelters')).toBeLessThan(90);
   expect(await percentOf(page, 'target-rate-coverage')).toBeLessThan(100);
   expect(await percentOf(page, 'target-rate-materials')).toBeLessThan(100);

@@ -23,7 +23,8 @@ interface StreetBar {
 interface TargetProps {
   id: TargetKey;
   title: string;
-  rate: number;
+  /** Undefined while the gap engine's answer is on its way: nothing is shown rather than a wrong figure. */
+  rate: number | undefined;
   target: number;
   count: string;
   short: string;
@@ -36,7 +37,8 @@ interface TargetProps {
 
 function TargetCard(p: TargetProps) {
   const { t } = useI18n();
-  const tone = toneOf(p.rate, p.target);
+  const tone = p.rate === undefined ? 'none' : toneOf(p.rate, p.target);
+  const rate = p.rate === undefined ? '—' : pct(p.rate, p.target);
   const gapsQuery = { kind: p.gapKind, cat: p.gapCat };
   return (
     <Card
@@ -52,13 +54,17 @@ function TargetCard(p: TargetProps) {
     >
       <div className="target-body">
         <div className="target-main">
-          <Tooltip title={t('overview.target.dialTip', { rate: pct(p.rate, p.target), target: pct(p.target) })}>
+          <Tooltip title={t('overview.target.dialTip', { rate, target: pct(p.target) })}>
             <Progress
               type="dashboard"
               size={78}
-              percent={Math.round(p.rate * 1000) / 10}
-              strokeColor={TONE_COLOR[tone]}
-              format={() => <span className="target-rate" data-testid={`target-rate-${p.id}`}>{pct(p.rate, p.target)}</span>}
+              percent={p.rate === undefined ? 0 : Math.round(p.rate * 1000) / 10}
+              strokeColor={tone === 'none' ? undefined : TONE_COLOR[tone]}
+              format={() => (
+                <span className="target-rate" data-testid={`target-rate-${p.id}`}>
+                  {rate}
+                </span>
+              )}
             />
           </Tooltip>
           <div className="target-count">{p.count}</div>
@@ -163,10 +169,10 @@ export function Targets({ summary, gaps }: { summary: Summary; gaps: GapReport |
     {
       id: 'materials',
       title: t('gaps.target.materials'),
-      rate: gs?.materialsMeetingRate ?? 1,
+      rate: gs?.materialsMeetingRate,
       target: 1,
       count: gs ? t('gaps.target.materialsCount', { done: formatInt(gs.placesMeetingNorms), total: formatInt(gs.placesWithNorms) }) : '',
-      short: gs && gs.materialGapLines > 0 ? t('overview.target.materialsShort', { transfer: formatInt(gs.transferLines), purchase: formatInt(gs.purchaseLines) }) : t('overview.target.reached'),
+      short: !gs ? '' : gs.materialGapLines > 0 ? t('overview.target.materialsShort', { transfer: formatInt(gs.transferLines), purchase: formatInt(gs.purchaseLines) }) : t('overview.target.reached'),
       gapLines: gs?.materialGapLines ?? 0,
       gapKind: 'materials',
       streets: gapStreets.map((s) => ({
