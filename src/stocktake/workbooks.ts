@@ -85,7 +85,10 @@ export async function countSheet(db: Db, id: number): Promise<{ fileName: string
   for (const loc of view.locations) {
     const lines = view.items.filter((l) => l.locationCode === loc.code);
     const ws = wb.addWorksheet(sheetName(loc.name, loc.code));
+    const order = new Map(lines.map((l, i) => [l.lineId, i + 1]));
     const columns: Column[] = [
+      // 序号 is what counters read on paper; 行号 ties the row back to its line when the sheet is imported.
+      { header: '序号', width: 6, value: (l) => order.get(l.lineId) ?? null },
       ...baseColumns,
       ...(view.blind ? [] : [{ header: '账面数', width: 10, value: (l: StocktakeLine) => l.frozen, numFmt: qty }]),
       { header: COUNTED, width: 10, value: () => null, numFmt: qty },
@@ -192,7 +195,8 @@ export async function stocktakeReport(db: Db, id: number): Promise<{ fileName: s
   const org = getSetting(db, 'org.name');
   const wb = new (await loadExcel()).Workbook();
   const status = stocktakeLabels.status[view.status].zh;
-  const subtitle = `盘点单号：${view.no}    盘点日期：${view.date}    状态：${status}    盘点人：${view.counter ?? '—'}    监盘人：${view.supervisor ?? '—'}    过账日期：${view.postedOn ?? '—'}    制表日期：${today()}`;
+  const subtitle = `盘点单号：${view.no}    盘点日期：${view.date}    状态：${status}    盘点人：${view.counter ?? '—'}    监盘人：${view.supervisor ?? '—'}    过账日期：${view.postedOn ?? '—'}`;
+  const madeOn = `制表单位：${org}    制表日期：${today()}`;
 
   const summary = wb.addWorksheet('汇总');
   const perLocation = view.locations.map((loc) => {
@@ -203,6 +207,9 @@ export async function stocktakeReport(db: Db, id: number): Promise<{ fileName: s
     return { loc, lines: ls.length, counted: ls.filter((l) => l.counted !== null).length, gains: gains.length, gainValue: value(gains), losses: losses.length, lossValue: value(losses) };
   });
   sheetTitle(summary, `${org}应急物资年度盘点报告`, subtitle, 7);
+  summary.getCell(2, 1).alignment = { wrapText: true, vertical: 'top' };
+  summary.getRow(2).height = 34;
+  summary.getCell(2, 1).value = `${subtitle}\n${madeOn}`;
   const heads = ['存放地点', '盘点行数', '已盘行数', '盘盈行数', '盘盈金额', '盘亏行数', '盘亏金额'];
   heads.forEach((h, i) => {
     const cell = summary.getRow(3).getCell(i + 1);
@@ -269,5 +276,6 @@ export async function stocktakeReport(db: Db, id: number): Promise<{ fileName: s
     });
   });
   audit.views = [{ state: 'frozen', ySplit: 3 }];
+  audit.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
   return { fileName: `${view.no}-盘点报告.xlsx`, data: await toBase64(wb) };
 }

@@ -97,7 +97,7 @@ describe('stocktake', () => {
     const filled = await fill((await l.call('stocktake.sheet', { id: st.id })).data, { WATER: { count: '四十' } });
     const r = await l.call('stocktake.importCounts', { id: st.id, fileName: 'x.xlsx', data: filled, countedBy: 'x', date: '2026-12-20' });
     expect(r.counted).toBe(0);
-    expect(r.errors).toEqual([expect.objectContaining({ sheet: 'ST-HM 海门储备点', header: '实盘数', value: '四十', column: 'J' })]);
+    expect(r.errors).toEqual([expect.objectContaining({ sheet: 'ST-HM 海门储备点', header: '实盘数', value: '四十', column: 'K' })]);
     expect(r.errors[0]!.message).toMatch(/实盘数“四十”不是有效数量.*\(count "四十" is not a valid quantity\)/);
     expect((await l.call('stocktake.get', { id: st.id })).counted).toBe(0);
     await expect(l.call('stocktake.importCounts', { id: st.id, fileName: 'x.xlsx', data: Buffer.from('PK\u0003\u0004 truncated').toString('base64'), countedBy: 'x', date: '2026-12-20' })).rejects.toMatchObject({
