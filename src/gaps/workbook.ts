@@ -85,7 +85,8 @@ export async function requestWorkbook(db: Db, f: { streetCode?: string } = {}): 
     grand += sub;
     buyRows.push({ cells: [null, `${street} 小计`, null, null, null, null, null, null, null, null, null, Math.round(sub * 100) / 100, null], total: true });
   }
-  buyRows.push({ cells: [null, '合计', null, null, null, null, null, null, null, buy.reduce((a, g) => a + g.purchase, 0), null, Math.round(grand * 100) / 100, null], total: true });
+  // Quantities of different units are never added up: the totals are of lines and money.
+  buyRows.push({ cells: [null, `合计 ${buy.length} 项`, null, null, null, null, null, null, null, null, null, Math.round(grand * 100) / 100, null], total: true });
   addSheet(
     wb,
     '采购需求表',
@@ -113,7 +114,7 @@ export async function requestWorkbook(db: Db, f: { streetCode?: string } = {}): 
   const moveRows: { cells: Cell[]; total?: boolean }[] = [];
   let m = 0;
   for (const g of materials) for (const t of g.transfers) moveRows.push({ cells: [++m, t.locationName, g.place, g.street ?? '区级', g.itemCode, g.item, g.unit, t.quantity, g.basis] });
-  moveRows.push({ cells: [null, '合计', null, null, null, null, null, materials.reduce((a, g) => a + g.transfers.reduce((b, t) => b + t.quantity, 0), 0), null], total: true });
+  moveRows.push({ cells: [null, `合计 ${m} 笔`, null, null, null, null, null, null, null], total: true });
   addSheet(
     wb,
     '调拨建议表',
