@@ -165,22 +165,9 @@ const core = {
   'overview.storesCol': { zh: '存放点', en: 'Stores' },
   'overview.onHandCol': { zh: '在库物资(件)', en: 'Items on hand' },
   'overview.viewAll': { zh: '查看全部', en: 'View all' },
-  'overview.later': { zh: '待后续版本', en: 'Coming in a later version' },
   'overview.equipment': { zh: '防汛装备村社覆盖', en: 'Equipment coverage of villages' },
-  'overview.equipmentHint': {
-    zh: '卫星电话、排水泵、发电机的村社覆盖率与试机提醒，将在装备台账上线后显示。',
-    en: 'Coverage of villages by phones, pumps and generators, and test reminders, appear once the equipment ledger is added.',
-  },
   'overview.standard': { zh: '避灾场所规范化', en: 'Shelter standardisation' },
-  'overview.standardHint': {
-    zh: '规范化达标率（目标 ≥90%）按街道统计，将在场所检查表上线后显示。',
-    en: 'The standardised share of shelters (target ≥ 90%) per street appears once the shelter checklist is added.',
-  },
   'overview.gaps': { zh: '储备缺口', en: 'Reserve gaps' },
-  'overview.gapsHint': {
-    zh: '对照储备定额计算的缺口与采购需求表，将在定额功能上线后显示。',
-    en: 'Gaps against reserve norms, and the procurement request, appear once norms are added.',
-  },
 
   // stock
   'stock.title': { zh: '物资库存', en: 'Stock on hand' },
