@@ -59,7 +59,7 @@ describe('damaged files', () => {
       outcomes.add(await survives(bad, 'x.xlsx', i % 4 === 0 ? 'worker' : 'thread'));
     }
     expect([...outcomes].every((o) => ['ok', 'errors', 'ledgers.file.damaged', 'ledgers.file.noSheets', 'ledgers.file.notWorkbook'].includes(o))).toBe(true);
-  });
+  }, 180_000);
 
   it('random bytes, an empty file, a zip that is not a workbook', async () => {
     const random = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256));
@@ -114,5 +114,5 @@ describe('wrong content', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 120_000);
 });
