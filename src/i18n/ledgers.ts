@@ -45,7 +45,6 @@ export const ledgerMessages = {
     en: 'No worksheet named "{sheet}"; the workbook has: {sheets}',
   },
   'ledgers.unknownField': { zh: '列 {column} 指定的字段 {field} 不属于{kind}', en: 'Column {column}: field {field} does not belong to {kindEn}' },
-  'ledgers.reversalExport': { zh: '冲销', en: 'reversal' },
 
   // ---- sheet-level problems ----
   'ledgers.noHeader': {
@@ -86,11 +85,6 @@ export const ledgerMessages = {
     zh: '数量后的单位“{unit}”与物资的计量单位“{itemUnit}”不一致',
     en: 'The unit "{unit}" after the quantity differs from the item\'s unit "{itemUnit}"',
   },
-  'ledgers.value.gbCode': {
-    zh: 'GB/T 38565 编码为 7 位：类别 1-3 + 三级各两位',
-    en: 'GB/T 38565 codes have 7 digits: class 1–3, then 3 × 2 digits',
-  },
-  'ledgers.value.adminCode': { zh: '行政区划代码为 12 位数字', en: 'Admin codes have 12 digits' },
   'ledgers.value.duration': {
     zh: '“{value}”既不是日期也不是保质期（如 365天、24个月、2年）',
     en: '"{value}" is neither a date nor a shelf life (such as 365天, 24个月, 2年)',
@@ -99,7 +93,6 @@ export const ledgerMessages = {
     zh: '保质期写作时长“{value}”时必须填写生产日期',
     en: 'A shelf life given as a duration ("{value}") needs the production date',
   },
-  'ledgers.value.days': { zh: '“{value}”应为天数（如 365 或 365天）', en: '"{value}" should be a number of days (such as 365 or 365天)' },
 
   // ---- rows against the ledger and against each other ----
   'ledgers.row.duplicate': { zh: '与第 {other} 行重复：{what}', en: 'Duplicates row {other}: {what}' },
@@ -121,10 +114,6 @@ export const ledgerMessages = {
   },
   'ledgers.row.unknownArea': { zh: '找不到区域“{value}”', en: 'Area "{value}" not found' },
   'ledgers.row.ambiguousArea': { zh: '名称为“{value}”的区域不止一个，请改填区域编码', en: 'More than one area is named "{value}"; use its code' },
-  'ledgers.row.badParent': {
-    zh: '{level}的上级必须是{parentLevel}',
-    en: 'The parent of a {levelEn} must be a {parentLevelEn}',
-  },
   'ledgers.row.unknownItem': {
     zh: '物资目录中没有编码为“{value}”的物资（请先导入物资目录，或用库存台账导入）',
     en: 'No item with code "{value}" in the catalogue (import the catalogue first, or import it with the stock ledger)',

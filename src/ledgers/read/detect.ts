@@ -32,8 +32,9 @@ export function detectFormat(data: Uint8Array, fileName: string): FileFormat {
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<table') || /^<\?xml[^>]*>\s*<(html|workbook)/.test(head) || head.includes('urn:schemas-microsoft-com:office:excel')) {
     throw new LedgerError('ledgers.file.htmlXls', { file, ...convertHint(file) });
   }
-  if (utf16 && !/\.(xlsx|xlsm|xls|et|ods)$/i.test(fileName)) return 'csv';
-  if (/\.(xlsx|xlsm|xls|et|ods)$/i.test(fileName) || looksBinary(data)) {
+  // A web system's "xls" that is really tab- or comma-separated text is read as such.
+  if (utf16 && !/\.(xlsx|xlsm|et|ods)$/i.test(fileName)) return 'csv';
+  if (/\.(xlsx|xlsm|et|ods)$/i.test(fileName) || looksBinary(data)) {
     throw new LedgerError('ledgers.file.notWorkbook', { file });
   }
   return 'csv';
