@@ -85,13 +85,28 @@ function readerFor(field: FieldSpec, date1904: boolean): Reader {
     case 'choice': {
       const choices = field.choices ?? {};
       const allowed = [...new Set(Object.values(choices))];
+      // A column of choices repeats a handful of spellings: each is looked up once.
+      const seen = new Map<string, unknown>();
       return (c) => {
+        if (typeof c === 'string') {
+          const hit = seen.get(c);
+          if (hit !== undefined) return hit;
+        }
         const t = readText(c, 100);
         if (t === undefined || isProblem(t)) return t;
         const v = choices[choiceKey(t)];
-        if (v !== undefined) return v;
-        const shown = Object.keys(choices).filter((k) => /[^\x00-\x7f]/.test(k));
-        return new Problem('ledgers.value.choice', { value: t, choices: shown.slice(0, 24).join('、'), choicesEn: allowed.join(', ') });
+        const out =
+          v ??
+          new Problem('ledgers.value.choice', {
+            value: t,
+            choices: Object.keys(choices)
+              .filter((k) => /[^\x00-\x7f]/.test(k))
+              .slice(0, 24)
+              .join('、'),
+            choicesEn: allowed.join(', '),
+          });
+        if (typeof c === 'string' && seen.size < 1000) seen.set(c, out);
+        return out;
       };
     }
     case 'raw':
@@ -132,9 +147,10 @@ function skipRow(cells: Cell[], header: string[]): Skip {
     const c = cells[i];
     if (isBlank(c ?? null)) continue;
     nonBlank++;
-    const t = typeof c === 'string' ? c.replace(/\s+/g, '') : null;
+    const h = header[i];
+    const t: string | null = typeof c === 'string' ? (first === null || (h && c.length <= h.length + 8) ? c.replace(/\s+/g, '') : c) : null;
     if (first === null) first = t ?? '';
-    if (t && header[i] && t === header[i]) sameAsHeader++;
+    if (t && h && t === h) sameAsHeader++;
   }
   if (nonBlank === 0) return 'blank';
   if (first && (TOTAL.test(first) || NOTE.test(first) || EXAMPLE.test(first))) return 'skipped';
