@@ -9,7 +9,7 @@ import { coverage } from '../equipment/coverage.js';
 import { listUnits, testsDue } from '../equipment/registry.js';
 import { equipmentLabels } from '../i18n/equipment.js';
 import { message } from '../i18n/messages.js';
-import { type NormLine, stockAgainstNorms } from '../norms/against.js';
+import { type NormLine, type StockAgainstNorms, stockAgainstNorms } from '../norms/against.js';
 import type { PlaceRef } from '../places/locations.js';
 import { getSetting } from '../settings/settings.js';
 import { shelterKpi } from '../shelters/registry.js';
@@ -19,9 +19,11 @@ export function computeGaps(db: Db, f: { streetCode?: string; kind?: GapKind } =
   const want = (k: GapKind) => !f.kind || f.kind === k;
   const inStreet = (code: string | null) => !f.streetCode || code === f.streetCode;
 
-  const materials = materialGaps(db, on);
+  // Stock against norms is compared once: the material gaps and the shelters' stock checklist item both use it.
+  const against = stockAgainstNorms(db, on);
+  const materials = materialGaps(db, against);
   const cover = coverage(db);
-  const kpi = shelterKpi(db);
+  const kpi = shelterKpi(db, {}, against);
   const equipment = equipmentGaps(db, on, cover);
   const shelters = shelterGaps(kpi);
 
@@ -74,8 +76,7 @@ function sourceRank(source: PlaceRef, gap: PlaceRef): number {
   return source.kind === 'warehouse' ? 1 : 2;
 }
 
-function materialGaps(db: Db, on: string) {
-  const against = stockAgainstNorms(db, on);
+function materialGaps(db: Db, against: StockAgainstNorms) {
   const items = new Map(db.all(db.q.selectFrom('item').select(['id', 'code', 'name', 'unit'])).map((i) => [i.id, i]));
   // Surplus above each place's own norm (zero norm where it has none), usable stock only.
   const surplus = new Map<number, { place: PlaceRef; milli: number }[]>();

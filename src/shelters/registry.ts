@@ -6,7 +6,7 @@ import { LedgerError } from '../common/errors.js';
 import type { Db } from '../db/executor.js';
 import { requireArea } from '../places/areas.js';
 import { getSetting } from '../settings/settings.js';
-import { stockAgainstNorms } from '../norms/against.js';
+import { type StockAgainstNorms, stockAgainstNorms } from '../norms/against.js';
 import { evaluateChecklist } from './checklist.js';
 
 function shelterQuery(db: Db) {
@@ -38,7 +38,7 @@ function requireShelter(db: Db, code: string): ShelterRow {
 }
 
 /** Evaluates many shelters with three queries, not three per shelter. */
-function views(db: Db, rows: ShelterRow[]): ShelterView[] {
+function views(db: Db, rows: ShelterRow[], against?: StockAgainstNorms): ShelterView[] {
   if (rows.length === 0) return [];
   const on = today();
   const ids = rows.map((r) => r.id);
@@ -63,7 +63,7 @@ function views(db: Db, rows: ShelterRow[]): ShelterView[] {
     expired.set(e.location_id, Number(e.n));
   }
   const below = new Map<number, number>();
-  for (const l of stockAgainstNorms(db, on).lines) if (l.usableMilli < l.requiredMilli) below.set(l.place.id, (below.get(l.place.id) ?? 0) + 1);
+  for (const l of (against ?? stockAgainstNorms(db, on)).lines) if (l.usableMilli < l.requiredMilli) below.set(l.place.id, (below.get(l.place.id) ?? 0) + 1);
   const appraisalYears = getSetting(db, 'shelters.appraisalYears');
   const areaPerPerson = getSetting(db, 'shelters.areaPerPerson');
   return rows.map((r) => {
@@ -111,7 +111,8 @@ function views(db: Db, rows: ShelterRow[]): ShelterView[] {
   });
 }
 
-export function listShelters(db: Db, f: { streetCode?: string; level?: 'district' | 'street' | 'village'; search?: string } = {}): ShelterView[] {
+/** `against` lets a caller that already compared stock with norms (the gap engine) hand it over instead. */
+export function listShelters(db: Db, f: { streetCode?: string; level?: 'district' | 'street' | 'village'; search?: string } = {}, against?: StockAgainstNorms): ShelterView[] {
   let q = shelterQuery(db);
   if (f.streetCode) {
     const street = f.streetCode;
@@ -122,7 +123,7 @@ export function listShelters(db: Db, f: { streetCode?: string; level?: 'district
     const like = `%${f.search}%`;
     q = q.where((eb) => eb.or([eb('sh.name', 'like', like), eb('sh.code', 'like', like), eb('sh.address', 'like', like)]));
   }
-  return views(db, db.all(q.orderBy('sh.code')));
+  return views(db, db.all(q.orderBy('sh.code')), against);
 }
 
 function shelterView(db: Db, code: string): ShelterView {
@@ -222,8 +223,8 @@ export function setShelterInUse(db: Db, input: z.output<typeof shelterUseInput>)
 }
 
 /** 规范化建设率: standardised shelters ÷ shelters in use, against the target, per street. */
-export function shelterKpi(db: Db, f: { streetCode?: string } = {}): ShelterKpi {
-  const shelters = listShelters(db, f);
+export function shelterKpi(db: Db, f: { streetCode?: string } = {}, against?: StockAgainstNorms): ShelterKpi {
+  const shelters = listShelters(db, f, against);
   const inUse = shelters.filter((s) => s.inUse);
   const streets = new Map<string, { code: string; name: string; inUse: number; standardised: number; rate: number }>();
   for (const s of inUse) {
