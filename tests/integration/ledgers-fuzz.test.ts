@@ -112,9 +112,9 @@ describe('wrong content', () => {
         expect(typeof r.ok).toBe('boolean');
         expect(counts(l.db)).toEqual(before);
       }),
-      // Seeded so CI is repeatable: one unseeded run (commit b4de0c0, busy machine) found a failing case that was
-      // not captured; the closing note of that session asks for it to be hunted down with random seeds.
-      { numRuns: 40, seed: 20261128 },
+      // Unseeded: a failure prints its seed to replay. (The one failure seen, on a busy machine, was exceljs #3064,
+      // a race in its zip reading, not these cells; the reader now opens the zip by its directory.)
+      { numRuns: 40 },
     );
   }, 120_000);
 });

@@ -2,6 +2,7 @@
 // numbers and dates typed every way, and every problem reported where it is, with nothing written.
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerImportReport } from '../../src/api/contract.ledgers.js';
 import { importLedger } from '../../src/ledgers/import.js';
@@ -113,6 +114,27 @@ describe('movements', () => {
     const only = await imp('movements', data, { sheet: 'WH02', force: true, dryRun: true });
     expect(only.rows.read).toBe(1);
     await expect(imp('movements', data, { sheet: '三号库', dryRun: true })).rejects.toMatchObject({ code: 'ledgers.sheetNotFound' });
+  });
+
+  it('reads the sheets whatever order the parts are stored in the zip, the workbook part last (exceljs #3064)', async () => {
+    const header: Cells = ['日期', '类型', '物资编码', '数量', '经办人'];
+    const data = await workbook({
+      一号库: [header, ['2026-05-01', '采购入库', 'QUILT', 10, '张建国']],
+      WH02: [header, ['2026-05-01', '采购入库', 'QUILT', 20, '张建国']],
+    });
+    // Zip order means nothing to Excel; a part-at-a-time reader that met the sheets before the workbook part failed.
+    const src = await JSZip.loadAsync(Buffer.from(data, 'base64'));
+    const names = Object.keys(src.files).filter((n) => !src.files[n]!.dir);
+    const rank = (n: string) => (n === 'xl/sharedStrings.xml' ? 0 : n === 'xl/workbook.xml' ? 2 : 1);
+    const out = new JSZip();
+    for (const n of names.sort((a, b) => rank(a) - rank(b))) out.file(n, await src.files[n]!.async('uint8array'));
+    const reordered = await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    for (const reader of ['thread', 'worker'] as const) {
+      const r = await importLedger(l.db, { kind: 'movements', fileName: 'reordered.xlsx', data: reordered, dryRun: true }, { reader });
+      expect(r.errors).toEqual([]);
+      expect(r.sheets.map((s) => s.name)).toEqual(['一号库', 'WH02']);
+      expect(r.rows.read).toBe(2);
+    }
   });
 
   it('treats both legs of an exported transfer as one transfer, and refuses non-adjacent rows of one document', async () => {

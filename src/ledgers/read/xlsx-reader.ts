@@ -5,14 +5,31 @@
 // The worker's code is plain JavaScript kept as text, so that no bundler or test transform rewrites it and it needs
 // no file of its own beside the bundle: it loads exceljs by the path resolved here. Where a worker cannot start,
 // the same code runs on this thread, reading the whole file before the rows are handed over.
+//
+// exceljs's own single pass over the zip intermittently loses the workbook part when it comes last, as exceljs
+// itself writes it (exceljs #3064: "Cannot read properties of undefined (reading 'sheets')" on a busy machine).
+// The whole file is in memory anyway, so the parts are opened through the zip's central directory instead, in the
+// order the reader needs them (as the fix proposed upstream in exceljs #3065 does); each sheet is still streamed.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { LedgerError } from '../../common/errors.js';
 import type { SheetRow } from '../cells.js';
 
-/** The reading itself; `emit` receives JSON strings: {t:'sheet'}, {t:'rows'}, {t:'end'} or {t:'error'}. */
-const READ_SOURCE = String.raw`async function readWorkbook(ExcelJS, Readable, data, emit, stopped, inputEnded) {
+/** Loads exceljs and the two of its parts the reading drives directly; `req` is a CommonJS require. */
+const LOAD_SOURCE = String.raw`function loadExcel(req, lib) {
+  const path = req('node:path');
+  const base = path.dirname(lib);
+  return {
+    ExcelJS: req(lib),
+    unzipper: req(req.resolve('unzipper', { paths: [base] })),
+    iterateStream: req(path.join(base, 'lib', 'utils', 'iterate-stream.js')),
+  };
+}`;
+
+/** The reading itself; `emit` receives JSON strings: {t:'book'}, {t:'sheet'}, {t:'rows'}, {t:'end'} or {t:'error'}. */
+const READ_SOURCE = String.raw`async function readWorkbook(parts, data, emit, stopped) {
+  const { ExcelJS, unzipper, iterateStream } = parts;
   const MAX_COLUMNS = 1000;
   const BATCH = 1000;
   const flat = (v) => {
@@ -29,20 +46,44 @@ const READ_SOURCE = String.raw`async function readWorkbook(ExcelJS, Readable, da
     if (v.text !== undefined) return flat(v.text);
     return String(v);
   };
-  const input = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
-  if (inputEnded) input.on('end', inputEnded);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const zip = await unzipper.Open.buffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  const files = new Map();
+  for (const f of zip.files) if (f.type !== 'Directory') files.set(f.path.replace(/^\/+/, ''), f);
+  const open = (name) => files.get(name).stream();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(null, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
-  let sent = false;
-  for await (const ws of reader) {
+  if (files.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(open('xl/_rels/workbook.xml.rels'));
+  if (files.has('xl/workbook.xml')) await reader._parseWorkbook(open('xl/workbook.xml'));
+  if (!reader.model) throw new Error('no workbook part (xl/workbook.xml)');
+  if (files.has('xl/sharedStrings.xml')) {
+    for await (const _ of reader._parseSharedStrings(open('xl/sharedStrings.xml'))) void _;
+  }
+  if (files.has('xl/styles.xml')) await reader._parseStyles(open('xl/styles.xml'));
+  const props = reader.properties || {};
+  emit(JSON.stringify({ t: 'book', date1904: Boolean(props.date1904 || (reader.model && reader.model.date1904)) }));
+
+  // Sheets in tab order, as the user sees them; any sheet part the workbook does not list comes after, by number.
+  const sheetNo = (target) => {
+    const m = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(String(target || ''));
+    return m ? m[1] : undefined;
+  };
+  const order = [];
+  for (const s of reader.model.sheets || []) {
+    const rel = (reader.workbookRels || []).find((r) => r.Id === s.rId);
+    const no = rel && sheetNo(rel.Target);
+    if (no && files.has('xl/worksheets/sheet' + no + '.xml') && !order.some((o) => o.no === no)) order.push({ no, sheet: s });
+  }
+  const unlisted = [...files.keys()].map(sheetNo).filter((no) => no && !order.some((o) => o.no === no));
+  for (const no of unlisted.sort((a, b) => Number(a) - Number(b))) order.push({ no, sheet: undefined });
+
+  for (const { no, sheet } of order) {
     if (stopped()) break;
-    if (!sent) {
-      const props = reader.properties || {};
-      emit(JSON.stringify({ t: 'book', date1904: Boolean(props.date1904 || (props.model && props.model.date1904)) }));
-      sent = true;
-    }
-    emit(JSON.stringify({ t: 'sheet', name: String(ws.name), state: ws.state || 'visible' }));
+    let ws;
+    for (const e of reader._parseWorksheet(iterateStream(open('xl/worksheets/sheet' + no + '.xml')), no)) ws = e.value;
+    const name = ws.name !== undefined ? ws.name : sheet ? sheet.name : 'Sheet' + no;
+    const state = ws.state || (sheet && sheet.state) || 'visible';
+    emit(JSON.stringify({ t: 'sheet', name: String(name), state }));
     let batch = [];
     for await (const row of ws) {
       const values = row.values;
@@ -98,16 +139,15 @@ process.on('exit', () => {
   Atomics.add(flag, 0, 1);
   Atomics.notify(flag, 0);
 });
-let ExcelJS, Readable;
+let parts;
 try {
-  ExcelJS = require(lib);
-  Readable = require('node:stream').Readable;
+  parts = (${LOAD_SOURCE})(require, lib);
 } catch (e) {
   fail(e, 'load');
 }
-if (ExcelJS) {
+if (parts) {
   emit(JSON.stringify({ t: 'ready' }));
-  (${READ_SOURCE})(ExcelJS, Readable, data, emit, () => Atomics.load(flag, 2) === 1).then(
+  (${READ_SOURCE})(parts, data, emit, () => Atomics.load(flag, 2) === 1).then(
     () => {
       finished = true;
     },
@@ -135,7 +175,6 @@ export interface RowSource {
 const IDLE_LIMIT_MS = 120_000;
 /** In-process reading: a reader silent this long has stalled on a damaged file. */
 const STALL_MS = 30_000;
-const STALL_AFTER_INPUT_MS = 3_000;
 
 /**
  * A real `require`, to find exceljs for the worker: Electron's CommonJS bundle has one; ESM (the CLI bundle, tests,
@@ -295,40 +334,25 @@ class MemorySource extends MessageSource {
 }
 
 async function readInProcess(data: Uint8Array, file: string): Promise<MemorySource> {
-  const ExcelJS = nodeRequire()(resolveExcelJs());
-  const { Readable } = await import('node:stream');
   const messages: string[] = [];
-  const read = new Function(`return (${READ_SOURCE})`)() as (...args: unknown[]) => Promise<void>;
   // The same stall as in the worker, seen from here: no word from the reader for a while.
-  // Once all the bytes were taken, what is left is parsing what is buffered, which speaks every 1,000 rows.
   let timer: NodeJS.Timeout | undefined;
   let heard = Date.now();
-  let ended = false;
   const stalled = new Promise<never>((_, reject) => {
     const check = () => {
-      if (Date.now() - heard > (ended ? STALL_AFTER_INPUT_MS : STALL_MS)) reject(new Error('unexpected end of data'));
+      if (Date.now() - heard > STALL_MS) reject(new Error('unexpected end of data'));
       else timer = setTimeout(check, 250);
     };
     timer = setTimeout(check, 250);
   });
   try {
-    await Promise.race([
-      read(
-        ExcelJS,
-        Readable,
-        data,
-        (m: string) => {
-          heard = Date.now();
-          messages.push(m);
-        },
-        () => false,
-        () => {
-          ended = true;
-          heard = Date.now();
-        },
-      ),
-      stalled,
-    ]);
+    const load = new Function(`return (${LOAD_SOURCE})`)() as (req: NodeJS.Require, lib: string) => unknown;
+    const read = new Function(`return (${READ_SOURCE})`)() as (...args: unknown[]) => Promise<void>;
+    const emit = (m: string) => {
+      heard = Date.now();
+      messages.push(m);
+    };
+    await Promise.race([read(load(nodeRequire(), resolveExcelJs()), data, emit, () => false), stalled]);
   } catch (e) {
     messages.push(JSON.stringify({ t: 'error', stage: 'read', message: String((e as Error).message ?? e) }));
   } finally {
