@@ -28,6 +28,8 @@ const core = {
   },
   'app.loadFailed': { zh: '数据读取失败', en: 'Could not load data' },
   'app.retry': { zh: '重试', en: 'Retry' },
+  'jobs.rowsDone': { zh: '已处理 {rows} 行', en: '{rows} rows done' },
+  'jobs.starting': { zh: '正在读取文件…', en: 'Reading the file…' },
   'app.language': { zh: '界面语言', en: 'Language' },
   'app.lang.zh': { zh: '中文', en: '中文' },
   'app.lang.en': { zh: 'English', en: 'English' },

@@ -2,6 +2,7 @@
 // strings: the core reads and writes bytes, paths and dialogs belong to the doors. Only zod and pure helpers here,
 // so the renderer may import it.
 import { z } from 'zod';
+import { jobIdSchema } from './contract.jobs.js';
 import { op, result } from './op.js';
 
 /** What can be imported and exported; equipment and shelters join this list when their issue lands. */
@@ -26,6 +27,8 @@ export const ledgerInspectInput = z.object({
   data: base64,
   sheet: z.string().trim().min(1).optional(),
   mapping: mapping.optional(),
+  /** Reports progress under this id while it runs (`jobs.progress`). */
+  jobId: jobIdSchema.optional(),
 });
 
 export const ledgerImportInput = z.object({
@@ -42,9 +45,11 @@ export const ledgerImportInput = z.object({
   force: z.boolean().default(false),
   /** Return the user's file with the bad cells marked, when there are errors. */
   errorWorkbook: z.boolean().default(true),
+  /** Reports progress under this id while it runs (`jobs.progress`). */
+  jobId: jobIdSchema.optional(),
 });
 
-export const ledgerExportInput = z.object({ kind, locationCode: code.optional() });
+export const ledgerExportInput = z.object({ kind, locationCode: code.optional(), jobId: jobIdSchema.optional() });
 export const ledgerTemplateInput = z.object({ kind });
 
 /** One problem, where the user sees it: the sheet, the row number Excel shows, the column letter and its header. */

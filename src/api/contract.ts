@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../common/dates.js';
 import { equipmentOperations } from './contract.equipment.js';
 import { gapOperations } from './contract.gaps.js';
+import { jobOperations } from './contract.jobs.js';
 import { stocktakeOperations } from './contract.stocktake.js';
 import { ledgerOperations } from './contract.ledgers.js';
 
@@ -373,7 +374,7 @@ const coreOperations = {
 } as const;
 
 // Each later domain area declares its operations in its own file beside this one; together they are the table.
-export const contract = { ...coreOperations, ...ledgerOperations, ...equipmentOperations, ...gapOperations, ...stocktakeOperations } as const;
+export const contract = { ...coreOperations, ...jobOperations, ...ledgerOperations, ...equipmentOperations, ...gapOperations, ...stocktakeOperations } as const;
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;

@@ -3,11 +3,35 @@
 import { z } from 'zod';
 import { type ErrorBody, LedgerError } from '../common/errors.js';
 import { message } from '../i18n/messages.js';
+import type { Db } from '../db/executor.js';
 import { contract, type Envelope, type OperationInput, type OperationName, type OperationResult } from './contract.js';
 import { type Context, handlers } from './handlers.js';
 
 export function isOperationName(name: string): name is OperationName {
   return Object.hasOwn(contract, name);
+}
+
+/** Operations answered at once, even while a long action holds the ledger: they read no table. */
+const ANSWERED_WHILE_BUSY: ReadonlySet<OperationName> = new Set<OperationName>(['jobs.progress']);
+
+/** The end of each ledger's queue of operations. */
+const queues = new WeakMap<Db, Promise<unknown>>();
+
+/**
+ * One operation at a time per ledger, in order of arrival. Most run synchronously anyway; the few that pause for
+ * the event loop (a long import inside its transaction, an export) must not let another action in between.
+ */
+function inTurn<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  const before = queues.get(db) ?? Promise.resolve();
+  const mine = before.then(run, run);
+  queues.set(
+    db,
+    mine.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return mine;
 }
 
 /** Runs an operation in-process; throws LedgerError on bad input or a refused action. */
@@ -16,7 +40,8 @@ export async function invoke<N extends OperationName>(ctx: Context, name: N, inp
   const parsed = contract[name].input.safeParse(input ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
   const handler = handlers[name] as (ctx: Context, input: unknown) => OperationResult<N> | Promise<OperationResult<N>>;
-  return handler(ctx, parsed.data);
+  if (ANSWERED_WHILE_BUSY.has(name)) return handler(ctx, parsed.data);
+  return inTurn(ctx.db, async () => handler(ctx, parsed.data));
 }
 
 /** The same, for transports: never throws; answers an envelope that serialises to JSON. */

@@ -5,6 +5,7 @@ import { createItem, listItems, updateItem } from '../catalogue/items.js';
 import { backupTo } from '../db/backup.js';
 import type { Db } from '../db/executor.js';
 import { appliedMigrations } from '../db/open.js';
+import { jobProgress } from '../jobs/progress.js';
 import { createArea, listAreas, updateArea } from '../places/areas.js';
 import { createLocation, listLocations, updateLocation } from '../places/locations.js';
 import { summarize } from '../reports/summary.js';
@@ -31,6 +32,7 @@ export const handlers: Handlers = {
   ...equipmentHandlers,
   ...gapHandlers,
   ...stocktakeHandlers,
+  'jobs.progress': ({ db }, { jobId }) => jobProgress(db, jobId),
   'areas.list': ({ db }, f) => listAreas(db, f),
   'areas.create': ({ db }, input) => createArea(db, input),
   'areas.update': ({ db }, input) => updateArea(db, input),

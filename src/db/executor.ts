@@ -84,6 +84,29 @@ export class Db {
     }
   }
 
+  /**
+   * The same for an action that pauses for the event loop while it works (a long import answering progress polls):
+   * the transaction stays open across those turns. Only `invoke` may run one, since it lets no other operation on
+   * this ledger in until the action ends; a synchronous `tx` meanwhile fails as nested rather than joining it.
+   */
+  async txAsync<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.txDepth > 0) throw new Error('nested transaction');
+    this.txDepth++;
+    try {
+      this.sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        const r = await fn();
+        this.sqlite.exec('COMMIT');
+        return r;
+      } catch (e) {
+        if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+        throw e;
+      }
+    } finally {
+      this.txDepth--;
+    }
+  }
+
   get inTransaction(): boolean {
     return this.txDepth > 0;
   }

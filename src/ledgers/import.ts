@@ -15,6 +15,8 @@ import type {
 import { LedgerError } from '../common/errors.js';
 import type { Db } from '../db/executor.js';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages.js';
+import { Breather } from '../jobs/breather.js';
+import type { JobProgress } from '../jobs/progress.js';
 import { requireLocation } from '../places/locations.js';
 import { type Cell, columnIndex, displayText, isBlank, type SheetRow } from './cells.js';
 import { buildErrorWorkbook } from './error-workbook.js';
@@ -51,8 +53,8 @@ export interface ImportRequest {
 }
 
 export interface ImportHooks {
-  /** Rows read so far, every 1,000 rows: for a progress bar. */
-  progress?: (rows: number) => void;
+  /** Rows read so far and the share of the file, every few tens of milliseconds: for a progress bar. */
+  progress?: (p: JobProgress) => void;
   /** Where an .xlsx is read: a worker thread for big files by default. */
   reader?: ReaderChoice;
 }
@@ -222,7 +224,8 @@ async function open(data: Uint8Array, fileName: string, hooks: ImportHooks): Pro
     const csv = readCsv(data, fileName);
     return { format, encoding: csv.encoding, source: new ArraySource(base, csv.rows), sheetName: base };
   }
-  return { format, encoding: null, source: await openXlsx(data, fileName, hooks.reader), sheetName: base };
+  const onRead = hooks.progress && ((fraction: number) => hooks.progress!({ rows: 0, fraction }));
+  return { format, encoding: null, source: await openXlsx(data, fileName, hooks.reader, onRead), sheetName: base };
 }
 
 interface SheetVisitor {
@@ -231,8 +234,19 @@ interface SheetVisitor {
   row(sheet: SheetState, row: SheetRow): void;
 }
 
-/** Walks every sheet of the source: buffers the first rows to find the header, then hands each data row over. */
-function walk(source: RowSource, spec: KindSpec, mapping: Record<string, string | null> | undefined, only: string | undefined, visitor: SheetVisitor): string[] {
+/**
+ * Walks every sheet of the source: buffers the first rows to find the header, then hands each data row over.
+ * Pauses for the event loop now and then (`tick` first, to report progress), so the doors stay answerable.
+ */
+async function walk(
+  source: RowSource,
+  spec: KindSpec,
+  mapping: Record<string, string | null> | undefined,
+  only: string | undefined,
+  visitor: SheetVisitor,
+  tick: () => void = () => undefined,
+): Promise<string[]> {
+  const breather = new Breather();
   const matcher = new HeaderMatcher(spec.fields);
   const names: string[] = [];
   let ev = source.next();
@@ -279,6 +293,10 @@ function walk(source: RowSource, spec: KindSpec, mapping: Record<string, string 
       for (let i = match.index + 1; i < scanned.length; i++) visitor.row(sheet, scanned[i]!);
       while (ev.t === 'row') {
         visitor.row(sheet, ev.row);
+        if (breather.due()) {
+          tick();
+          await breather.pause();
+        }
         ev = source.next();
       }
     } else while (ev.t === 'row') ev = source.next();
@@ -323,8 +341,9 @@ export async function inspectLedger(
   const opened = await open(req.data, req.fileName, hooks);
   const sheets: LedgerSheetInspection[] = [];
   let current: LedgerSheetInspection | null = null;
+  let seen = 0;
   try {
-    walk(opened.source, spec, req.mapping, req.sheet, {
+    await walk(opened.source, spec, req.mapping, req.sheet, {
       header(sheet, _scanned, match) {
         current = {
           name: sheet.name,
@@ -341,6 +360,7 @@ export async function inspectLedger(
       },
       row(sheet, row) {
         const s = current!;
+        seen++;
         const skip = skipRow(row.cells, sheet.headerCells);
         if (skip === 'blank') return;
         s.dataRows++;
@@ -353,7 +373,7 @@ export async function inspectLedger(
           s.preview.push({ row: row.row, cells });
         }
       },
-    });
+    }, () => hooks.progress?.({ rows: seen, fraction: opened.source.fraction }));
   } finally {
     opened.source.close();
   }
@@ -405,10 +425,10 @@ export async function importLedger(db: Db, req: ImportRequest, hooks: ImportHook
   let committed = false;
 
   try {
-    db.tx(() => {
+    await db.txAsync(async () => {
       const committer = spec.begin(db, errors, { fileName: req.fileName, locationCode: req.locationCode, dryRun });
       let sheetLocation: string | null = null;
-      const names = walk(opened.source, spec, req.mapping, req.sheet, {
+      const names = await walk(opened.source, spec, req.mapping, req.sheet, {
         header(sheet, _scanned, match) {
           states.set(sheet.name, sheet);
           order.push(sheet);
@@ -427,7 +447,7 @@ export async function importLedger(db: Db, req: ImportRequest, hooks: ImportHook
           const skip = skipRow(raw.cells, sheet.headerCells);
           if (skip === 'blank') return;
           sheet.rows.read++;
-          if (++read % 1000 === 0) hooks.progress?.(read);
+          read++;
           if (skip) {
             sheet.rows.skipped++;
             skippedRows++;
@@ -458,7 +478,7 @@ export async function importLedger(db: Db, req: ImportRequest, hooks: ImportHook
           sheet.rows.imported++;
           committer.add(row);
         },
-      });
+      }, () => hooks.progress?.({ rows: read, fraction: opened.source.fraction }));
       if (req.sheet !== undefined && !names.includes(req.sheet)) {
         throw new LedgerError('ledgers.sheetNotFound', { sheet: req.sheet, sheets: names.join('、') });
       }

@@ -180,3 +180,27 @@ test('stock exported from 物资库存 and from 导入导出: the bureau title r
   const title = rowTexts((await readDownload(one)).worksheets[0]!, 1).join('');
   expect(title).toContain('救灾物资库存台账（');
 });
+
+test('a big journal: a bar with the rows done while it is checked and imported, and the count at the end', async ({ page }) => {
+  const rows = 60_000;
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('出入库明细');
+  ws.addRow(['单号', '日期', '类型', '地点编码', '物资编码', '批次号', '数量', '经办人']);
+  for (let i = 0; i < rows; i++) ws.addRow([`E2E-RK-${Math.floor(i / 5)}`, '2026-11-20', '采购入库', 'WH01', i % 2 ? 'WZ001' : 'WZ002', `E2E-B${i % 9}`, 1 + (i % 4), '张建国']);
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+
+  await page.getByTestId('nav-ledgers').click();
+  await page.getByTestId('ledgers-kind-movements').click();
+  await upload(page, '全年出入库明细.xlsx', buffer);
+  await expect(page.getByTestId('ledgers-mapping')).toBeVisible({ timeout: 60_000 });
+
+  await page.getByTestId('ledgers-check').click();
+  const done = page.getByTestId('job-progress-rows');
+  await expect(done).toHaveText(/^已处理 [\d,]+ 行$/, { timeout: 30_000 });
+  await screenshot(page, 'ledgers-3-progress');
+  await expect(page.getByTestId('ledgers-preview-result')).toContainText(`${rows.toLocaleString('en-US')} 行可以导入`, { timeout: 120_000 });
+
+  await page.getByTestId('ledgers-commit').click();
+  await expect(done).toHaveText(/^已处理 [\d,]+ 行$/, { timeout: 30_000 });
+  await expect(page.getByTestId('ledgers-done')).toContainText(`导入 ${rows.toLocaleString('en-US')} 行`, { timeout: 120_000 });
+});

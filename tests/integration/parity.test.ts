@@ -32,6 +32,7 @@ function samples(backupDir: string, side: string): Sample[] {
     { name: 'movements.document', input: { docNo: 'DB20260502-0001' } },
     { name: 'stock.query', input: { byBatch: true, includeZero: true } },
     { name: 'summary.get', input: {} },
+    { name: 'jobs.progress', input: { jobId: 'no-such-job-1' } },
     { name: 'system.check', input: {} },
     { name: 'system.backup', input: { out: path.join(backupDir, `backup-${side}.db`) } },
     { name: 'system.info', input: {} },

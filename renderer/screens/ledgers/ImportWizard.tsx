@@ -1,12 +1,13 @@
 // The import wizard: choose a file → sheets and column mapping → a dry run with every error in place → the
 // commit (one transaction in the core: all rows or none). The work runs in the core (the .xlsx is read on a worker
-// there); here the page only waits, with a spinner and the time so far, and stays usable.
+// there); here the page only waits, with a bar of the rows done and the time so far, and stays usable.
 import { CheckCircleOutlined, DownloadOutlined, FolderOpenOutlined, LeftOutlined } from '@ant-design/icons';
 import { App, Button, Card, Result, Space, Spin, Steps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { LedgerImportReport, LedgerInspection, LedgerKind } from '../../../src/api/contract.ledgers';
 import { ApiError, call } from '../../api';
 import { formatInt } from '../../components/format';
+import { JobProgressBar, newJobId, useJobProgress } from '../../components/JobProgress';
 import { useRefData } from '../../components/RefData';
 import { navigate } from '../../components/router';
 import { useFillHeight } from '../../components/useFillHeight';
@@ -31,9 +32,10 @@ export interface ImportWizardProps {
   templateBusy: boolean;
 }
 
-/** The waiting state over the step: its own timer, so that only it renders every half second. */
-function BusyOverlay({ text, big }: { text: string; big: boolean }) {
+/** The waiting state over the step: its own timer and polling, so that only it renders while the core works. */
+function BusyOverlay({ text, big, jobId }: { text: string; big: boolean; jobId: string | undefined }) {
   const { t } = useI18n();
+  const progress = useJobProgress(jobId);
   const [seconds, setSeconds] = useState(0);
   useEffect(() => {
     const start = Date.now();
@@ -44,6 +46,7 @@ function BusyOverlay({ text, big }: { text: string; big: boolean }) {
     <div className="ledgers-busy" data-testid="ledgers-busy">
       <Spin size="large" />
       <div className="ledgers-busy-text">{text}</div>
+      <JobProgressBar progress={progress} width={360} />
       <div className="muted">
         {t('ledgers.elapsed', { s: seconds })}
         {big ? ` · ${t('ledgers.bigFileHint')}` : ''}
@@ -59,7 +62,7 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
   const { changed } = useRefData();
   const [step, setStep] = useState<Step>(0);
   const [busy, setBusy] = useState<Busy>(null);
-  const [busyFile, setBusyFile] = useState<{ name: string; size: number }>();
+  const [busyFile, setBusyFile] = useState<{ name: string; size: number; jobId: string }>();
   const [file, setFile] = useState<ChosenFile>();
   const [inspection, setInspection] = useState<LedgerInspection>();
   const [problem, setProblem] = useState<string>();
@@ -76,8 +79,9 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
 
   const name = kindName(i18n, kind);
 
-  const importInput = (f: ChosenFile, dryRun: boolean, force = false) => ({
+  const importInput = (f: ChosenFile, jobId: string, dryRun: boolean, force = false) => ({
     kind,
+    jobId,
     fileName: f.name,
     data: f.data,
     dryRun,
@@ -90,11 +94,12 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
 
   const inspect = async (chosen: ChosenFile) => {
     const mine = ++seq.current;
+    const jobId = newJobId();
     setBusy('reading');
-    setBusyFile({ name: chosen.name, size: chosen.size });
+    setBusyFile({ name: chosen.name, size: chosen.size, jobId });
     setProblem(undefined);
     try {
-      const found = await call('ledgers.inspect', { kind, fileName: chosen.name, data: chosen.data });
+      const found = await call('ledgers.inspect', { kind, fileName: chosen.name, data: chosen.data, jobId });
       if (mine !== seq.current) return;
       setOverrides((o) => (inspection ? keepOverrides(o, inspection.sheets, found.sheets) : {}));
       setSheet((s) => (s && found.sheets.some((x) => x.name === s) ? s : undefined));
@@ -116,7 +121,7 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
 
   const chooseFile = async (f: File) => {
     setBusy('reading');
-    setBusyFile({ name: f.name, size: f.size });
+    setBusyFile({ name: f.name, size: f.size, jobId: '' });
     try {
       await inspect(await fileToChosen(f));
     } catch (e) {
@@ -137,11 +142,12 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
   const check = async () => {
     if (!file) return;
     const mine = ++seq.current;
+    const jobId = newJobId();
     setBusy('checking');
-    setBusyFile({ name: file.name, size: file.size });
+    setBusyFile({ name: file.name, size: file.size, jobId });
     setRefusal(undefined);
     try {
-      const r = await call('ledgers.import', importInput(file, true));
+      const r = await call('ledgers.import', importInput(file, jobId, true));
       if (mine !== seq.current) return;
       setReport(r);
       setStep(2);
@@ -156,11 +162,12 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
   const commit = async (force: boolean) => {
     if (!file) return;
     const mine = ++seq.current;
+    const jobId = newJobId();
     setBusy('importing');
-    setBusyFile({ name: file.name, size: file.size });
+    setBusyFile({ name: file.name, size: file.size, jobId });
     setRefusal(undefined);
     try {
-      const r = await call('ledgers.import', importInput(file, false, force));
+      const r = await call('ledgers.import', importInput(file, jobId, false, force));
       if (mine !== seq.current) return;
       if (r.committed) {
         setResult(r);
@@ -350,7 +357,7 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
       />
       <div ref={bodyRef} className="ledgers-step-body" style={{ height: bodyHeight }} aria-busy={busy !== null}>
         {body}
-        {busy !== null && <BusyOverlay key={busy} text={busyText} big={(busyFile?.size ?? 0) > BIG_FILE} />}
+        {busy !== null && <BusyOverlay key={busy} text={busyText} big={(busyFile?.size ?? 0) > BIG_FILE} jobId={busyFile?.jobId || undefined} />}
       </div>
       {footer && <div className="ledgers-footer">{footer}</div>}
     </Card>

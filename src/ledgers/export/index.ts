@@ -4,6 +4,7 @@ import type { LedgerKind } from '../../api/contract.ledgers.js';
 import { today } from '../../common/dates.js';
 import type { Db } from '../../db/executor.js';
 import { message, type MessageKey } from '../../i18n/messages.js';
+import type { JobProgress } from '../../jobs/progress.js';
 import { requireLocation } from '../../places/locations.js';
 import { heading } from '../kinds/common.js';
 import { kinds } from '../kinds/index.js';
@@ -15,11 +16,17 @@ function safeName(s: string): string {
 }
 
 /** Writes the kind's ledger into `out`; returns the file name it should have. */
-export async function exportLedger(db: Db, kind: LedgerKind, options: ExportOptions, out: Writable): Promise<{ fileName: string; rows: number }> {
+export async function exportLedger(
+  db: Db,
+  kind: LedgerKind,
+  options: ExportOptions,
+  out: Writable,
+  progress?: (p: JobProgress) => void,
+): Promise<{ fileName: string; rows: number }> {
   if (options.locationCode) requireLocation(db, options.locationCode);
   const date = today();
   const sheet = kinds[kind].exportSheet(db, options);
-  const { rows } = await writeLedgerSheet(out, sheet, { ...heading(db), date });
+  const { rows } = await writeLedgerSheet(out, sheet, { ...heading(db), date }, undefined, progress);
   return { fileName: `${safeName(sheet.title)}-${date}.xlsx`, rows };
 }
 
@@ -37,10 +44,15 @@ async function collect(write: (out: Writable) => Promise<unknown>): Promise<Buff
   return Buffer.concat(chunks);
 }
 
-export async function exportLedgerBytes(db: Db, kind: LedgerKind, options: ExportOptions = {}): Promise<{ fileName: string; data: Buffer }> {
+export async function exportLedgerBytes(
+  db: Db,
+  kind: LedgerKind,
+  options: ExportOptions = {},
+  progress?: (p: JobProgress) => void,
+): Promise<{ fileName: string; data: Buffer }> {
   let fileName = '';
   const data = await collect(async (out) => {
-    fileName = (await exportLedger(db, kind, options, out)).fileName;
+    fileName = (await exportLedger(db, kind, options, out, progress)).fileName;
   });
   return { fileName, data };
 }

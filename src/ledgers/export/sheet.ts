@@ -5,6 +5,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import { message } from '../../i18n/messages.js';
+import { Breather } from '../../jobs/breather.js';
+import type { JobProgress } from '../../jobs/progress.js';
 import { columnLetter } from '../cells.js';
 import { guardFormula } from '../normalise.js';
 
@@ -29,6 +31,8 @@ export interface ExportSheet<R = unknown> {
   title: string;
   columns: ExportColumn<R>[];
   rows: Iterable<R>;
+  /** How many rows, where `rows` is not an array: for the progress bar. */
+  count?: number;
   /** A 合计 row under the data (exports yes, templates no). */
   totals: boolean;
   /** Text for column A of the first data row in templates (示例). */
@@ -99,7 +103,13 @@ export interface GuideSheet {
 }
 
 /** Writes a ledger sheet (and an optional guide sheet) into `out`; resolves when the file is complete. */
-export async function writeLedgerSheet<R>(out: Writable, sheet: ExportSheet<R>, heading: SheetHeading, guide?: GuideSheet): Promise<{ rows: number }> {
+export async function writeLedgerSheet<R>(
+  out: Writable,
+  sheet: ExportSheet<R>,
+  heading: SheetHeading,
+  guide?: GuideSheet,
+  progress: (p: JobProgress) => void = () => undefined,
+): Promise<{ rows: number }> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   book.creator = heading.org;
   const last = sheet.columns.length;
@@ -189,7 +199,15 @@ export async function writeLedgerSheet<R>(out: Writable, sheet: ExportSheet<R>, 
   };
   for (const r of head) write(r);
   head.length = 0;
-  for (let r = iterator.next(); !r.done; r = iterator.next()) write(r.value);
+  const count = Array.isArray(sheet.rows) ? sheet.rows.length : sheet.count;
+  const breather = new Breather();
+  for (let r = iterator.next(); !r.done; r = iterator.next()) {
+    write(r.value);
+    if (breather.due()) {
+      progress({ rows: n, fraction: count ? Math.min(1, n / count) : null });
+      await breather.pause();
+    }
+  }
 
   if (sheet.totals) {
     const row = ws.getRow(HEADER_ROW + 1 + n);

@@ -331,11 +331,14 @@ type Row = MovementRecord;
  * records at a time, so that 100,000 never sit in memory together. Only the ids come from the table itself (the
  * journal module offers no id-ordered listing); the records are the journal's own.
  */
-function* journalInPostingOrder(db: Db, locationCode: string | undefined): Generator<Row> {
+function journalInPostingOrder(db: Db, locationCode: string | undefined): { rows: Iterable<Row>; count: number } {
   let q = db.q.selectFrom('movement as m').select('m.id').orderBy('m.id');
   if (locationCode) q = q.innerJoin('location as l', 'l.id', 'm.location_id').where('l.code', '=', locationCode);
   const ids = db.all(q).map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 1000) yield* movementsByIds(db, ids.slice(i, i + 1000));
+  function* rows(): Generator<Row> {
+    for (let i = 0; i < ids.length; i += 1000) yield* movementsByIds(db, ids.slice(i, i + 1000));
+  }
+  return { rows: rows(), count: ids.length };
 }
 
 export const movementsKind: KindSpec = {
@@ -364,11 +367,12 @@ export const movementsKind: KindSpec = {
   },
   begin: (db, errors, options) => new MovementCommitter(db, errors, options),
   exportSheet: (db, options) => {
-    const rows = journalInPostingOrder(db, options.locationCode);
+    const { rows, count } = journalInPostingOrder(db, options.locationCode);
     const items = new Map(listItems(db).map((i) => [i.code, i.decimals]));
     const where = options.locationCode ? `（${findLocation(db, options.locationCode)?.name ?? options.locationCode}）` : '';
     return {
       sheetName: '出入库明细',
+      count,
       title: `${districtName(db)}救灾物资出入库明细${where}`,
       columns: numbered<Row>([
         { header: '单号', type: 'code', value: (r) => r.docNo },

@@ -28,7 +28,7 @@ const LOAD_SOURCE = String.raw`function loadExcel(req, lib) {
 }`;
 
 /** The reading itself; `emit` receives JSON strings: {t:'book'}, {t:'sheet'}, {t:'rows'}, {t:'end'} or {t:'error'}. */
-const READ_SOURCE = String.raw`async function readWorkbook(parts, data, emit, stopped) {
+const READ_SOURCE = String.raw`async function readWorkbook(parts, data, emit, stopped, onShare) {
   const { ExcelJS, unzipper, iterateStream } = parts;
   const MAX_COLUMNS = 1000;
   const BATCH = 1000;
@@ -77,10 +77,20 @@ const READ_SOURCE = String.raw`async function readWorkbook(parts, data, emit, st
   const unlisted = [...files.keys()].map(sheetNo).filter((no) => no && !order.some((o) => o.no === no));
   for (const no of unlisted.sort((a, b) => Number(a) - Number(b))) order.push({ no, sheet: undefined });
 
+  // How far through the sheets' XML the reading is: the progress bar's share of the whole.
+  const partOf = (no) => files.get('xl/worksheets/sheet' + no + '.xml');
+  const total = order.reduce((n, o) => n + (Number(partOf(o.no).uncompressedSize) || 0), 0);
+  let bytes = 0;
+  const share = () => (total > 0 ? Math.min(1, bytes / total) : null);
+
   for (const { no, sheet } of order) {
     if (stopped()) break;
+    const part = open('xl/worksheets/sheet' + no + '.xml');
+    part.on('data', (chunk) => {
+      bytes += chunk.length;
+    });
     let ws;
-    for (const e of reader._parseWorksheet(iterateStream(open('xl/worksheets/sheet' + no + '.xml')), no)) ws = e.value;
+    for (const e of reader._parseWorksheet(iterateStream(part), no)) ws = e.value;
     const name = ws.name !== undefined ? ws.name : sheet ? sheet.name : 'Sheet' + no;
     const state = ws.state || (sheet && sheet.state) || 'visible';
     emit(JSON.stringify({ t: 'sheet', name: String(name), state }));
@@ -101,12 +111,13 @@ const READ_SOURCE = String.raw`async function readWorkbook(parts, data, emit, st
       }
       batch.push(out);
       if (batch.length >= BATCH) {
-        emit(JSON.stringify({ t: 'rows', rows: batch }));
+        emit(JSON.stringify({ t: 'rows', rows: batch, share: share() }));
+        if (onShare) onShare(share());
         batch = [];
         if (stopped()) break;
       }
     }
-    if (batch.length) emit(JSON.stringify({ t: 'rows', rows: batch }));
+    if (batch.length) emit(JSON.stringify({ t: 'rows', rows: batch, share: share() }));
   }
   emit(JSON.stringify({ t: 'end' }));
 }`;
@@ -159,7 +170,7 @@ type Message =
   | { t: 'ready' }
   | { t: 'book'; date1904: boolean }
   | { t: 'sheet'; name: string; state: string }
-  | { t: 'rows'; rows: unknown[][] }
+  | { t: 'rows'; rows: unknown[][]; share: number | null }
   | { t: 'end' }
   | { t: 'error'; stage: 'load' | 'read'; message: string };
 
@@ -168,6 +179,8 @@ export type SourceEvent = { t: 'sheet'; name: string; hidden: boolean } | { t: '
 /** Rows pulled one at a time, synchronously. */
 export interface RowSource {
   readonly date1904: boolean;
+  /** Share of the file read so far, 0–1, when it can be known: for a progress bar. */
+  readonly fraction: number | null;
   next(): SourceEvent;
   close(): void;
 }
@@ -194,6 +207,7 @@ function resolveExcelJs(): string {
 /** Turns the reader's messages into events, one row at a time. */
 abstract class MessageSource implements RowSource {
   date1904 = false;
+  private share: number | null = null;
   private rows: unknown[][] = [];
   private at = 0;
   private done = false;
@@ -202,6 +216,15 @@ abstract class MessageSource implements RowSource {
 
   protected abstract take(): Message;
   abstract close(): void;
+
+  /** The share of the whole work, from the share of the file read. */
+  protected scale(share: number): number {
+    return share;
+  }
+
+  get fraction(): number | null {
+    return this.share === null ? null : this.scale(this.share);
+  }
 
   next(): SourceEvent {
     for (;;) {
@@ -220,9 +243,11 @@ abstract class MessageSource implements RowSource {
         case 'rows':
           this.rows = m.rows;
           this.at = 0;
+          this.share = m.share;
           break;
         case 'end':
           this.done = true;
+          this.share = 1;
           this.close();
           return { t: 'end' };
         case 'error':
@@ -315,9 +340,12 @@ class WorkerSource extends MessageSource {
   }
 }
 
-/** The fallback: the same reading on this thread, the whole file first. */
+/** The fallback: the same reading on this thread, the whole file first (the first half of the work). */
 class MemorySource extends MessageSource {
   private taken = 0;
+  protected override scale(share: number): number {
+    return 0.5 + share / 2;
+  }
   constructor(
     private readonly messages: string[],
     file: string,
@@ -333,7 +361,7 @@ class MemorySource extends MessageSource {
   }
 }
 
-async function readInProcess(data: Uint8Array, file: string): Promise<MemorySource> {
+async function readInProcess(data: Uint8Array, file: string, onRead?: (fraction: number) => void): Promise<MemorySource> {
   const messages: string[] = [];
   // The same stall as in the worker, seen from here: no word from the reader for a while.
   let timer: NodeJS.Timeout | undefined;
@@ -352,7 +380,8 @@ async function readInProcess(data: Uint8Array, file: string): Promise<MemorySour
       heard = Date.now();
       messages.push(m);
     };
-    await Promise.race([read(load(nodeRequire(), resolveExcelJs()), data, emit, () => false), stalled]);
+    const onShare = onRead && ((share: number) => onRead(share / 2));
+    await Promise.race([read(load(nodeRequire(), resolveExcelJs()), data, emit, () => false, onShare), stalled]);
   } catch (e) {
     messages.push(JSON.stringify({ t: 'error', stage: 'read', message: String((e as Error).message ?? e) }));
   } finally {
@@ -369,8 +398,11 @@ export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
 
 export type ReaderChoice = 'auto' | 'worker' | 'thread';
 
-/** Opens an .xlsx for reading, on a worker for big files (or as chosen); falls back to this thread. */
-export async function openXlsx(data: Uint8Array, file: string, reader: ReaderChoice = 'auto'): Promise<RowSource> {
+/**
+ * Opens an .xlsx for reading, on a worker for big files (or as chosen); falls back to this thread, where the file is
+ * read whole before the first row: `onRead` hears how far that reading got, as a share of the whole work.
+ */
+export async function openXlsx(data: Uint8Array, file: string, reader: ReaderChoice = 'auto', onRead?: (fraction: number) => void): Promise<RowSource> {
   if (reader === 'worker' || (reader === 'auto' && data.length >= WORKER_MIN_BYTES)) {
     let source: WorkerSource | undefined;
     try {
@@ -380,13 +412,16 @@ export async function openXlsx(data: Uint8Array, file: string, reader: ReaderCho
     }
     if (source?.started()) return source;
   }
-  return readInProcess(data, file);
+  return readInProcess(data, file, onRead);
 }
 
 /** Rows already in memory (CSV), behind the same interface. */
 export class ArraySource implements RowSource {
   readonly date1904 = false;
   private at = -1;
+  get fraction(): number | null {
+    return this.rows.length ? Math.max(0, this.at) / this.rows.length : null;
+  }
   constructor(
     private readonly sheet: string,
     private readonly rows: SheetRow[],
