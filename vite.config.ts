@@ -33,7 +33,8 @@ export default defineConfig({
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
-          if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|@babel\/runtime|classnames|dayjs|@emotion)\//.test(id)) return 'antd';
+          // antd is left to Rollup: the overview's components come with the page, the rest with their screens.
+          if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|@babel\/runtime|classnames|dayjs|@emotion)\//.test(id)) return undefined;
           if (/node_modules\/zod\//.test(id)) return 'zod';
           return 'vendor';
         },

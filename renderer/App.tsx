@@ -12,24 +12,50 @@ import {
   BankOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { bridgeAvailable } from './api';
 import { AppHeader } from './components/AppHeader';
 import { LoadError } from './components/LoadError';
 import { useRefData } from './components/RefData';
 import { navigate, useRoute } from './components/router';
 import { useI18n, type UiKey } from './i18n';
-import { CoverageScreen } from './screens/coverage/CoverageScreen';
-import { EquipmentScreen } from './screens/equipment/EquipmentScreen';
-import { GapsScreen } from './screens/gaps/GapsScreen';
-import { LedgersScreen } from './screens/ledgers/LedgersScreen';
-import { SheltersScreen } from './screens/shelters/SheltersScreen';
-import { StocktakeScreen } from './screens/stocktake/StocktakeScreen';
-import { DocumentScreen } from './screens/movements/DocumentScreen';
-import { MovementsScreen } from './screens/movements/MovementsScreen';
 import { OverviewScreen } from './screens/overview/OverviewScreen';
-import { SettingsScreen } from './screens/settings/SettingsScreen';
-import { StockScreen } from './screens/stock/StockScreen';
+
+// The overview comes with the page; every other screen is its own chunk, fetched when first shown (and fetched
+// ahead once the first screen is up), so the page starts with less script to compile.
+const screens = {
+  stock: () => import('./screens/stock/StockScreen').then((m) => ({ default: m.StockScreen })),
+  movements: () => import('./screens/movements/MovementsScreen').then((m) => ({ default: m.MovementsScreen })),
+  doc: () => import('./screens/movements/DocumentScreen').then((m) => ({ default: m.DocumentScreen })),
+  settings: () => import('./screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+  equipment: () => import('./screens/equipment/EquipmentScreen').then((m) => ({ default: m.EquipmentScreen })),
+  coverage: () => import('./screens/coverage/CoverageScreen').then((m) => ({ default: m.CoverageScreen })),
+  shelters: () => import('./screens/shelters/SheltersScreen').then((m) => ({ default: m.SheltersScreen })),
+  gaps: () => import('./screens/gaps/GapsScreen').then((m) => ({ default: m.GapsScreen })),
+  stocktake: () => import('./screens/stocktake/StocktakeScreen').then((m) => ({ default: m.StocktakeScreen })),
+  ledgers: () => import('./screens/ledgers/LedgersScreen').then((m) => ({ default: m.LedgersScreen })),
+};
+const StockScreen = lazy(screens.stock);
+const MovementsScreen = lazy(screens.movements);
+const DocumentScreen = lazy(screens.doc);
+const SettingsScreen = lazy(screens.settings);
+const EquipmentScreen = lazy(screens.equipment);
+const CoverageScreen = lazy(screens.coverage);
+const SheltersScreen = lazy(screens.shelters);
+const GapsScreen = lazy(screens.gaps);
+const StocktakeScreen = lazy(screens.stocktake);
+const LedgersScreen = lazy(screens.ledgers);
+
+/** Fetches every screen's chunk while the user reads the first one, so that no later click waits for one. */
+function useScreensAhead(ready: boolean): void {
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(() => {
+      for (const load of Object.values(screens)) void load().catch(() => undefined);
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, [ready]);
+}
 
 const NAV: { key: string; label: UiKey; icon: ReactNode }[] = [
   { key: 'overview', label: 'nav.overview', icon: <HomeOutlined /> },
@@ -50,6 +76,7 @@ export function App() {
   const ref = useRefData();
   const section = route.path[0] ?? 'overview';
   const selected = section === 'doc' ? 'movements' : section;
+  useScreensAhead(!ref.loading);
 
   if (!bridgeAvailable()) {
     return <Result status="warning" title={t('app.noBridge')} subTitle={t('app.noBridgeHint')} />;
@@ -82,7 +109,9 @@ export function App() {
               </Spin>
             </div>
           ) : (
-            <Screen section={section} rest={route.path.slice(1)} query={route.query} />
+            <Suspense fallback={<Spin className="center-spin" />}>
+              <Screen section={section} rest={route.path.slice(1)} query={route.query} />
+            </Suspense>
           )}
         </Layout.Content>
       </Layout>

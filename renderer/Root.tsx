@@ -6,6 +6,9 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
+// Zero-runtime styles: antd's stylesheet comes prebuilt instead of being generated in the page at first render (a
+// few hundred milliseconds saved at start on an office PC); the theme below still sets its CSS variables.
+import 'antd/dist/antd.css';
 import { App } from './App';
 import { RefDataProvider } from './components/RefData';
 import { I18nProvider, useI18n } from './i18n';
@@ -26,6 +29,7 @@ function Themed() {
         // Dense like office software, but never below 12px for Chinese text: the default algorithm with a
         // smaller base font and control height (antd's compact algorithm would take the base font to 11px).
         algorithm: theme.defaultAlgorithm,
+        zeroRuntime: true,
         token: { fontFamily: FONT, fontSize: 13, controlHeight: 28, colorPrimary: '#1f5fa8', borderRadius: 4 },
         components: {
           Layout: { headerBg: '#ffffff', siderBg: '#14294a', headerHeight: 44, headerPadding: '0 16px' },

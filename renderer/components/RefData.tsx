@@ -2,7 +2,8 @@
 // reloaded after master data or stock changes.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Area, Item, Location, SystemInfo } from '../../src/api/contract';
-import { call, type ErrorBody, errorBody } from '../api';
+import { type ErrorBody, errorBody } from '../api';
+import { callFirst } from '../prefetch';
 
 export interface RefData {
   areas: Area[];
@@ -34,7 +35,7 @@ export function RefDataProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(() => {
     setLoading(true);
-    Promise.all([call('areas.list', {}), call('locations.list', {}), call('items.list', {}), call('system.info', {})]).then(
+    Promise.all([callFirst('areas.list', {}), callFirst('locations.list', {}), callFirst('items.list', {}), callFirst('system.info', {})]).then(
       ([a, l, i, s]) => {
         setAreas(a);
         setLocations(l);

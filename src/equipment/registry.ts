@@ -370,7 +370,30 @@ export function unitHistory(db: Db, kind: string, serial: string): EquipmentHist
 export function testsDue(db: Db, f: { streetCode?: string; withinDays: number }): TestDue[] {
   const rules = readinessRules(db);
   const horizon = new Date(Date.parse(`${rules.today}T00:00:00Z`) + f.withinDays * 86_400_000).toISOString().slice(0, 10);
-  let q = unitQuery(db).where('e.status', 'in', ['in_store', 'in_use', 'repair']);
+  // Only the columns a test plan needs: the overview and the gap engine ask this on every change.
+  let q = db.q
+    .selectFrom('equipment as e')
+    .innerJoin('equipment_kind as k', 'k.code', 'e.kind')
+    .leftJoin('area as v', 'v.id', 'e.village_id')
+    .leftJoin('area as s', 's.id', 'v.parent_id')
+    .select([
+      'e.kind',
+      'e.serial_no',
+      'e.status',
+      'e.village_id',
+      'e.custodian',
+      'e.last_test_date',
+      'e.last_test_passed',
+      'e.airtime_expiry',
+      'k.name as kind_name',
+      'k.test_plan',
+      'k.test_days_in_season',
+      'k.test_days_off_season',
+      'v.name as village_name',
+      's.code as street_code',
+      's.name as street_name',
+    ])
+    .where('e.status', 'in', ['in_store', 'in_use', 'repair']);
   if (f.streetCode) q = q.where('s.code', '=', f.streetCode);
   const out: TestDue[] = [];
   for (const r of db.all(q.orderBy('k.sort').orderBy('s.code').orderBy('e.serial_no'))) {

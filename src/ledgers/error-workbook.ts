@@ -1,7 +1,8 @@
 // The user's own file back, with the problems where they are: a 错误说明 column at the end of the header row,
 // each bad cell filled red with the message as a note. A CSV comes back as an .xlsx of its rows.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { LedgerRowError } from '../api/contract.ledgers.js';
+import { loadExcel } from '../common/excel.js';
 import { message } from '../i18n/messages.js';
 import type { FileFormat } from './read/detect.js';
 import { readCsv } from './read/csv.js';
@@ -12,7 +13,7 @@ const BAD_FONT = { color: { argb: 'FF9C0006' } };
 const HEAD_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFEB9C' } };
 
 async function workbookOf(data: Uint8Array, format: FileFormat, fileName: string): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   if (format === 'xlsx') {
     await book.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
     return book;

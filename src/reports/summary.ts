@@ -7,7 +7,7 @@ import { fromFen, fromMilli } from '../common/quantity.js';
 import type { Db } from '../db/executor.js';
 import { leadDaysOf } from '../catalogue/items.js';
 import { getSetting } from '../settings/settings.js';
-import { balanceRows, expiryStatus } from '../stock/balances.js';
+import { expiryStatus } from '../stock/balances.js';
 
 export function summarize(db: Db): Summary {
   const q = db.q;
@@ -36,11 +36,35 @@ export function summarize(db: Db): Summary {
   let batchesExpired = 0;
   let batchesExpiring = 0;
   const onHandByStreet = new Map<string, number>();
-  for (const r of balanceRows(db, {})) {
-    const status = expiryStatus(r.expiry_date, leadDaysOf(r, lead), on);
-    if (status === 'expired') batchesExpired++;
-    if (status === 'expiring') batchesExpiring++;
-    if (r.street_code && r.location_kind !== 'warehouse') onHandByStreet.set(r.street_code, (onHandByStreet.get(r.street_code) ?? 0) + r.qty_milli);
+  // Balances grouped by what decides their status and their street: far fewer rows than batches.
+  const groups = db.all(
+    q
+      .selectFrom('balance as s')
+      .innerJoin('batch as t', 't.id', 's.batch_id')
+      .innerJoin('item as i', 'i.id', 's.item_id')
+      .innerJoin('location as l', 'l.id', 's.location_id')
+      .innerJoin('area as a', 'a.id', 'l.area_id')
+      .leftJoin('area as ap', 'ap.id', 'a.parent_id')
+      .select((eb) => [
+        't.expiry_date',
+        'i.rotation_lead_days',
+        'i.shelf_life_days',
+        'l.kind as location_kind',
+        'a.level',
+        'a.code as area_code',
+        'ap.code as parent_code',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('s.qty_milli').as('milli'),
+      ])
+      .where('s.qty_milli', '>', 0)
+      .groupBy(['t.expiry_date', 'i.rotation_lead_days', 'i.shelf_life_days', 'l.kind', 'a.id']),
+  );
+  for (const g of groups) {
+    const status = expiryStatus(g.expiry_date, leadDaysOf(g, lead), on);
+    if (status === 'expired') batchesExpired += g.n;
+    if (status === 'expiring') batchesExpiring += g.n;
+    const street = g.level === 'street' ? g.area_code : g.level === 'village' ? g.parent_code : null;
+    if (street && g.location_kind !== 'warehouse') onHandByStreet.set(street, (onHandByStreet.get(street) ?? 0) + Number(g.milli));
   }
 
   const itemsOutOfStock = db.all(

@@ -4,12 +4,12 @@
 import { Card, Col, Row, Skeleton, Tag } from 'antd';
 import { type ReactNode, useRef } from 'react';
 import type { StockRow, Summary } from '../../../src/api/contract';
-import { call } from '../../api';
 import { LoadError } from '../../components/LoadError';
 import { useRefData } from '../../components/RefData';
 import { useFillHeight } from '../../components/useFillHeight';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n';
+import { callFirst } from '../../prefetch';
 import '../gaps/gaps.css';
 import './overview.css';
 import { AttentionList } from './AttentionList';
@@ -20,9 +20,9 @@ import { Targets } from './Targets';
 export function OverviewScreen() {
   const { t } = useI18n();
   const { version } = useRefData();
-  const summary = useLoad(() => call('summary.get', {}), [version]);
-  const attention = useLoad(() => call('stock.query', { byBatch: true, expiry: 'attention' }), [version]);
-  const gaps = useLoad(() => call('gaps.get', {}), [version]);
+  const summary = useLoad(() => callFirst('summary.get', {}), [version]);
+  const attention = useLoad(() => callFirst('stock.query', { byBatch: true, expiry: 'attention' }), [version]);
+  const gaps = useLoad(() => callFirst('gaps.get', {}), [version]);
 
   if (summary.error) return <LoadError error={summary.error} onRetry={summary.reload} />;
   if (!summary.data) return <Skeleton active />;

@@ -2,8 +2,9 @@
 // in memory as a workbook: a merged title row, the 填报单位/日期 row, a styled and frozen header that repeats on
 // every printed page, widths that fit Chinese, number and date formats, IDs as text, a 合计 row, A4 landscape.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
+import { loadExcel } from '../../common/excel.js';
 import { message } from '../../i18n/messages.js';
 import { Breather } from '../../jobs/breather.js';
 import type { JobProgress } from '../../jobs/progress.js';
@@ -110,7 +111,7 @@ export async function writeLedgerSheet<R>(
   guide?: GuideSheet,
   progress: (p: JobProgress) => void = () => undefined,
 ): Promise<{ rows: number }> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const book = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   book.creator = heading.org;
   const last = sheet.columns.length;
   const lastLetter = columnLetter(last - 1);
