@@ -19,6 +19,7 @@ import {
 } from 'electron';
 import { type Envelope, operationNames } from '../src/api/contract.js';
 import { dispatch, toErrorBody } from '../src/api/dispatch.js';
+import { warmUp } from '../src/api/warm.js';
 import { LedgerError } from '../src/common/errors.js';
 import type { Db } from '../src/db/executor.js';
 import { openLedger } from '../src/db/open.js';
@@ -112,6 +113,8 @@ async function ready(): Promise<void> {
     ),
   );
   createWindow();
+  // While the window loads its script, the first screen's questions are asked once (see src/api/warm.ts).
+  void warmUp({ db });
 }
 
 function fatal(e: unknown): void {

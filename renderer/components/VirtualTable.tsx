@@ -30,7 +30,7 @@ interface Props<T> {
 }
 
 const HEADER = 32;
-const OVERSCAN = 6;
+const OVERSCAN = 2;
 
 type Sort = { key: string; dir: 1 | -1 } | null;
 

@@ -1,6 +1,7 @@
 // The one entry every door uses: validate the input with the contract's schema, run the handler, and turn any
 // failure into an error body a person can read (Chinese first, English gloss, the field it concerns).
 import { z } from 'zod';
+import { today } from '../common/dates.js';
 import { type ErrorBody, LedgerError } from '../common/errors.js';
 import { message } from '../i18n/messages.js';
 import type { Db } from '../db/executor.js';
@@ -34,6 +35,31 @@ function inTurn<T>(db: Db, run: () => Promise<T>): Promise<T> {
   return mine;
 }
 
+/**
+ * Reads whose answer depends only on the data and the day: the first screen's heaviest questions. Their answers are
+ * kept until the data changes (any write here, any commit by another program) or the day turns, so opening the
+ * overview again, or a second window, costs nothing. Answers are shared: callers must not change them.
+ */
+const KEPT_UNTIL_CHANGE: ReadonlySet<OperationName> = new Set<OperationName>(['summary.get', 'gaps.get']);
+const KEPT_MAX = 16;
+const kept = new WeakMap<Db, Map<string, { stamp: string; answer: unknown }>>();
+
+function keptAnswer<T>(db: Db, name: OperationName, input: unknown, run: () => T | Promise<T>): T | Promise<T> {
+  let answers = kept.get(db);
+  if (!answers) kept.set(db, (answers = new Map()));
+  const key = `${name} ${JSON.stringify(input)}`;
+  const stamp = `${db.dataStamp()} ${today()}`;
+  const hit = answers.get(key);
+  if (hit && hit.stamp === stamp) return hit.answer as T;
+  const store = (answer: T) => {
+    if (answers.size >= KEPT_MAX) answers.delete(answers.keys().next().value as string);
+    answers.set(key, { stamp, answer });
+    return answer;
+  };
+  const answer = run();
+  return answer instanceof Promise ? answer.then(store) : store(answer);
+}
+
 /** Runs an operation in-process; throws LedgerError on bad input or a refused action. */
 export async function invoke<N extends OperationName>(ctx: Context, name: N, input: OperationInput<N>): Promise<OperationResult<N>> {
   if (!isOperationName(name)) throw new LedgerError('error.unknownOperation', { name });
@@ -41,6 +67,7 @@ export async function invoke<N extends OperationName>(ctx: Context, name: N, inp
   if (!parsed.success) throw invalidInput(parsed.error);
   const handler = handlers[name] as (ctx: Context, input: unknown) => OperationResult<N> | Promise<OperationResult<N>>;
   if (ANSWERED_WHILE_BUSY.has(name)) return handler(ctx, parsed.data);
+  if (KEPT_UNTIL_CHANGE.has(name)) return inTurn(ctx.db, async () => keptAnswer(ctx.db, name, parsed.data, () => handler(ctx, parsed.data)));
   return inTurn(ctx.db, async () => handler(ctx, parsed.data));
 }
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from '../api/handlers.js';
 import { invoke } from '../api/dispatch.js';
+import { warmUp } from '../api/warm.js';
 import type { OperationInput, OperationName, OperationResult, StockRow } from '../api/contract.js';
 import { LedgerError } from '../common/errors.js';
 import { restoreFrom } from '../db/backup.js';
@@ -213,8 +214,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const db = await openLedger(file, { create: true });
       if (opts.demo && !db.get(db.q.selectFrom('area').select('id').limit(1))) loadDemo(db);
       const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
-      const host = await startHost({ ctx: { db }, staticDir, port });
+      const ctx = { db };
+      const host = await startHost({ ctx, staticDir, port });
       io.out(`应急物资台账网页版已启动 (web host running)：${host.url}`);
+      void warmUp(ctx);
       io.out(`数据库 (database)：${file}`);
       io.out('按 Ctrl+C 停止 (Ctrl+C stops it)');
       await new Promise<void>((resolve) => {

@@ -15,6 +15,7 @@ export class Db {
   readonly q: Kysely<Schema>;
   private readonly statements = new Map<string, Database.Statement>();
   private txDepth = 0;
+  private stampStatement: Database.Statement | undefined;
 
   constructor(
     readonly sqlite: Database.Database,
@@ -105,6 +106,15 @@ export class Db {
     } finally {
       this.txDepth--;
     }
+  }
+
+  /**
+   * Changes whenever the data may have: a write on this connection (SQLite's running count of changed rows) or a
+   * commit by another connection to the same file (`data_version`). Equal stamps mean equal data.
+   */
+  dataStamp(): string {
+    this.stampStatement ??= this.sqlite.prepare('select total_changes() as n').pluck();
+    return `${String(this.sqlite.pragma('data_version', { simple: true }))}.${String(this.stampStatement.get())}`;
   }
 
   get inTransaction(): boolean {

@@ -7,7 +7,7 @@ import { fromFen, fromMilli } from '../common/quantity.js';
 import type { Db } from '../db/executor.js';
 import { leadDaysOf } from '../catalogue/items.js';
 import { getSetting } from '../settings/settings.js';
-import { expiryStatus } from '../stock/balances.js';
+import { balanceJoins, expiryStatus } from '../stock/balances.js';
 
 export function summarize(db: Db): Summary {
   const q = db.q;
@@ -38,13 +38,7 @@ export function summarize(db: Db): Summary {
   const onHandByStreet = new Map<string, number>();
   // Balances grouped by what decides their status and their street: far fewer rows than batches.
   const groups = db.all(
-    q
-      .selectFrom('balance as s')
-      .innerJoin('batch as t', 't.id', 's.batch_id')
-      .innerJoin('item as i', 'i.id', 's.item_id')
-      .innerJoin('location as l', 'l.id', 's.location_id')
-      .innerJoin('area as a', 'a.id', 'l.area_id')
-      .leftJoin('area as ap', 'ap.id', 'a.parent_id')
+    balanceJoins(db)
       .select((eb) => [
         't.expiry_date',
         'i.rotation_lead_days',

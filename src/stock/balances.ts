@@ -8,15 +8,20 @@ import { getSetting } from '../settings/settings.js';
 
 type StockQuery = z.output<typeof stockQueryInput>;
 
-/** Balances per (location, batch) with what the stock screens need to judge them. */
-export function balanceRows(db: Db, f: Partial<StockQuery>) {
-  let q = db.q
+/** Balances (s) with their batch (t), item (i), location (l), its area (a) and the area's parent (ap). */
+export function balanceJoins(db: Db) {
+  return db.q
     .selectFrom('balance as s')
     .innerJoin('batch as t', 't.id', 's.batch_id')
     .innerJoin('item as i', 'i.id', 's.item_id')
     .innerJoin('location as l', 'l.id', 's.location_id')
     .innerJoin('area as a', 'a.id', 'l.area_id')
-    .leftJoin('area as ap', 'ap.id', 'a.parent_id')
+    .leftJoin('area as ap', 'ap.id', 'a.parent_id');
+}
+
+/** Balances per (location, batch) with what the stock screens need to judge them. */
+export function balanceRows(db: Db, f: Partial<StockQuery>) {
+  let q = balanceJoins(db)
     .select((eb) => [
       's.qty_milli',
       't.batch_no',

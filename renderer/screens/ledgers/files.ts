@@ -5,6 +5,7 @@
 // workbook never blocks the page in a JavaScript loop.
 
 import { ApiError } from '../../api';
+import { type Saved, saveWorkbook as saveFile } from '../../components/download';
 
 /** A file the user chose, ready for the contract. */
 export interface ChosenFile {
@@ -38,17 +39,6 @@ export async function fileToChosen(file: File): Promise<ChosenFile> {
   return { name: file.name, size: file.size, data: await blobToBase64(file) };
 }
 
-type FromBase64 = (s: string) => Uint8Array;
-
-export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
-  const native = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
-  if (native) return new Uint8Array(native(data));
-  const bin = atob(data);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 /** Opens the native dialog (Electron only); null when the user cancelled. */
 export async function openNative(title: string): Promise<ChosenFile | null> {
   const files = window.api.files;
@@ -59,32 +49,12 @@ export async function openNative(title: string): Promise<ChosenFile | null> {
   return { name: chosen.name, size: bytes.byteLength, data: await blobToBase64(new Blob([bytes])) };
 }
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /**
- * Saves a workbook the core made: the native save dialog under Electron (returns the path written, or null when
- * the user cancelled), a download in the browser (returns the file name).
+ * Saves a workbook the core made: the native save dialog under Electron (null when the user cancelled), a download
+ * in the browser.
  */
-export async function saveWorkbook(fileName: string, data: string, title?: string): Promise<{ saved: string; native: boolean } | null> {
-  const bytes = base64ToBytes(data);
-  const files = typeof window !== 'undefined' ? window.api?.files : undefined;
-  if (files?.save) {
-    const options: { title?: string; defaultName: string; bytes: Uint8Array } = { defaultName: fileName, bytes };
-    if (title) options.title = title;
-    const path = await files.save(options);
-    return path ? { saved: path, native: true } : null;
-  }
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // The download has started from the object URL; let it finish before releasing it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { saved: fileName, native: false };
+export function saveWorkbook(fileName: string, data: string, title?: string): Promise<Saved | null> {
+  return saveFile({ fileName, data }, title);
 }
 
 /** 1234567 → "1.2 MB" */

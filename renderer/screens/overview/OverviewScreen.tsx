@@ -2,7 +2,7 @@
 // norms) overall and per street, each one click from the gaps behind it; the flood equipment; batches that need
 // attention; counts per street. Everything is read again whenever the overview is shown and after every change.
 import { Card, Col, Row, Skeleton, Tag } from 'antd';
-import { type ReactNode, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useRef } from 'react';
 import type { StockRow, Summary } from '../../../src/api/contract';
 import { LoadError } from '../../components/LoadError';
 import { useRefData } from '../../components/RefData';
@@ -12,10 +12,13 @@ import { useI18n } from '../../i18n';
 import { callFirst } from '../../prefetch';
 import '../gaps/gaps.css';
 import './overview.css';
-import { AttentionList } from './AttentionList';
-import { PerStreet } from './PerStreet';
 import { StatCards } from './StatCards';
 import { Targets } from './Targets';
+
+// The two tables come just after the numbers: antd's Table is the largest part of the page's script, and the
+// cards and targets above are what the first glance is for.
+const AttentionList = lazy(() => import('./AttentionList').then((m) => ({ default: m.AttentionList })));
+const PerStreet = lazy(() => import('./PerStreet').then((m) => ({ default: m.PerStreet })));
 
 export function OverviewScreen() {
   const { t } = useI18n();
@@ -62,14 +65,16 @@ function BottomRow({ summary, attention, attentionError }: { summary: Summary; a
   // Card head, table head and padding.
   const tableHeight = fill - 34 - 32 - 12;
   return (
-    <div ref={box}>
-      <Row gutter={10}>
-        <Col span={11}>{attention ? <AttentionList rows={attention.rows} loading={attention.loading} height={tableHeight} /> : attentionError}</Col>
-        <Col span={13}>
-          {/* The per-street table also has its total row. */}
-          <PerStreet rows={summary.perStreet} height={tableHeight - 33} target={summary.readiness.shelterTarget} />
-        </Col>
-      </Row>
+    <div ref={box} style={{ minHeight: fill }}>
+      <Suspense fallback={null}>
+        <Row gutter={10}>
+          <Col span={11}>{attention ? <AttentionList rows={attention.rows} loading={attention.loading} height={tableHeight} /> : attentionError}</Col>
+          <Col span={13}>
+            {/* The per-street table also has its total row. */}
+            <PerStreet rows={summary.perStreet} height={tableHeight - 33} target={summary.readiness.shelterTarget} />
+          </Col>
+        </Row>
+      </Suspense>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Alert, App, Button, Space, Spin, Steps, Tabs, Tag, Tooltip } from 'antd
 import { useCallback, useEffect, useState } from 'react';
 import type { StocktakeView } from '../../../src/api/contract.stocktake';
 import { call, type ErrorBody, errorBody } from '../../api';
+import { saveWorkbook } from '../../components/download';
 import { formatDate, formatInt } from '../../components/format';
 import { LoadError } from '../../components/LoadError';
 import { useRefData } from '../../components/RefData';
@@ -12,7 +13,6 @@ import { hrefOf, navigate } from '../../components/router';
 import { useI18n } from '../../i18n';
 import { AuditTab } from './AuditTab';
 import { CountTab } from './CountTab';
-import { saveWorkbook } from './files';
 import { ImportModal } from './ImportModal';
 import { ReviewTab } from './ReviewTab';
 import { StatusTag, useStatusLabel } from './shared';
@@ -59,7 +59,7 @@ export function StocktakeDetail({ id, tab }: { id: number; tab: string | undefin
     try {
       const file = await call(what === 'sheet' ? 'stocktake.sheet' : 'stocktake.report', { id });
       const where = await saveWorkbook(file, t(what === 'sheet' ? 'stocktake.printSheet' : 'stocktake.exportReport'));
-      if (where) void message.success(t('stocktake.saved', { file: where }));
+      if (where) void message.success(t('stocktake.saved', { file: where.saved }));
     } catch (e) {
       void message.error(gloss(errorBody(e)));
     } finally {

@@ -1,0 +1,55 @@
+// The overview's heaviest reads (summary, gaps) are kept until the data changes: never a stale number after a
+// movement here, a write by another program on the same file, or a change of day.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { invoke } from '../../src/api/dispatch.js';
+import { openLedger } from '../../src/db/open.js';
+import { receipt, seeded, type TempLedger } from './fixture.js';
+
+let l: TempLedger;
+beforeEach(async () => {
+  l = await seeded();
+});
+afterEach(() => {
+  delete process.env.RELIEF_LEDGER_TODAY;
+  l.close();
+});
+
+describe('kept answers', () => {
+  it('answer again from memory while nothing changed', async () => {
+    const a = await l.call('summary.get', {});
+    const b = await l.call('summary.get', {});
+    expect(b).toBe(a);
+    const g = await l.call('gaps.get', {});
+    expect(await l.call('gaps.get', {})).toBe(g);
+    // Another question is another answer.
+    expect(await l.call('gaps.get', { kind: 'materials' })).not.toBe(g);
+  });
+
+  it('are asked again after a movement posted here', async () => {
+    const before = await l.call('summary.get', {});
+    await l.call('movements.post', receipt({ lines: [{ itemCode: 'QUILT', batchNo: 'Q1', quantity: 40 }] }));
+    const after = await l.call('summary.get', {});
+    expect(after.itemsOnHand).toBe(before.itemsOnHand + 40);
+  });
+
+  it('are asked again after another program wrote to the same file', async () => {
+    const before = await l.call('summary.get', {});
+    const other = await openLedger(l.file);
+    try {
+      await invoke({ db: other }, 'movements.post', receipt({ lines: [{ itemCode: 'WATER', batchNo: 'W9', quantity: 5 }] }));
+    } finally {
+      other.close();
+    }
+    const after = await l.call('summary.get', {});
+    expect(after.itemsOnHand).toBe(before.itemsOnHand + 5);
+  });
+
+  it('are asked again when the day turns', async () => {
+    process.env.RELIEF_LEDGER_TODAY = '2026-11-28';
+    const a = await l.call('summary.get', {});
+    process.env.RELIEF_LEDGER_TODAY = '2026-11-29';
+    const b = await l.call('summary.get', {});
+    expect(b).not.toBe(a);
+    expect(b.today).toBe('2026-11-29');
+  });
+});
