@@ -57,7 +57,7 @@ export function ExportButton({ kind, locationCode, size = 'middle', type = 'defa
   };
 
   return (
-    <Popover open={busy && progress !== null} content={<JobProgressBar progress={progress} width={220} />} placement="bottom">
+    <Popover open={busy && progress !== null} content={<JobProgressBar progress={progress} width={220} />} placement="bottomRight">
       <Button size={size} type={type} block={block} icon={<FileExcelOutlined />} loading={busy} onClick={() => void run()} data-testid={testId ?? `export-${kind}`}>
         {label ?? t('ledgers.export')}
       </Button>
