@@ -1,6 +1,7 @@
 // The whole district's gaps on the demo data plus 1,000,000 journal movements, warm; and the summary the overview
 // reloads after every movement.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { invoke } from '../src/api/dispatch.js';
 import type { MovementPostInput } from '../src/api/contract.js';
 import { openLedger } from '../src/db/open.js';
@@ -30,13 +31,23 @@ export async function benchGaps(): Promise<void> {
   const movements = (db.sqlite.prepare('select count(*) n from movement').get() as { n: number }).n;
   console.log(`demo + ${movements.toLocaleString()} journal movements built in ${(fill.ms / 1000).toFixed(1)} s`);
   await invoke(ctx, 'gaps.get', {});
+  // Answers are kept until the data changes (src/api/dispatch.ts): each measurement follows a one-line receipt, so
+  // it is the computation, warm, as after every movement.
+  const movement = () => invoke(ctx, 'movements.post', { type: 'purchase', date: '2026-06-03', locationCode: 'WH01', handler: 'bench', lines: [{ itemCode: 'WZ003', quantity: 1 }] });
   const gaps: number[] = [];
   const summary: number[] = [];
+  const kept: number[] = [];
   for (let r = 0; r < 11; r++) {
+    await movement();
     gaps.push((await timeAsync(() => invoke(ctx, 'gaps.get', {}))).ms);
+    kept.push((await timeAsync(() => invoke(ctx, 'gaps.get', {}))).ms);
+    await movement();
     summary.push((await timeAsync(() => invoke(ctx, 'summary.get', {}))).ms);
   }
-  report("the whole district's gaps (demo + 1M movements), warm", `${median(gaps).toFixed(1)} ms`, '≤ 100 ms', median(gaps) <= 100);
+  report("the whole district's gaps (demo + 1M movements), warm, after a movement", `${median(gaps).toFixed(1)} ms`, '≤ 100 ms', median(gaps) <= 100);
   report('overview summary after a movement (summary.get), warm', `${median(summary).toFixed(1)} ms`, '(information)', true);
+  report('the gaps asked again, nothing changed (kept answer)', `${median(kept).toFixed(2)} ms`, '(information)', true);
   db.close();
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await benchGaps();

@@ -18,6 +18,7 @@ import { AppHeader } from './components/AppHeader';
 import { LoadError } from './components/LoadError';
 import { useRefData } from './components/RefData';
 import { navigate, useRoute } from './components/router';
+import { prefetchOverview } from './prefetch';
 import { useI18n, type UiKey } from './i18n';
 import { OverviewScreen } from './screens/overview/OverviewScreen';
 
@@ -94,7 +95,15 @@ export function App() {
           mode="inline"
           selectedKeys={[selected]}
           onClick={({ key }) => navigate([key])}
-          items={NAV.map((n) => ({ key: n.key, icon: n.icon, label: <span data-testid={`nav-${n.key}`}>{t(n.label)}</span> }))}
+          items={NAV.map((n) => ({
+            key: n.key,
+            icon: n.icon,
+            label: (
+              <span data-testid={`nav-${n.key}`} onMouseEnter={n.key === 'overview' && selected !== 'overview' ? prefetchOverview : undefined}>
+                {t(n.label)}
+              </span>
+            ),
+          }))}
         />
       </Layout.Sider>
       <Layout>

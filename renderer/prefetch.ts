@@ -1,6 +1,7 @@
 // The first screen's data is asked for as soon as the script runs, while React builds the page (a few hundred
 // milliseconds on an office PC): the reference data always, the overview's numbers when the overview is the
-// page being opened. A screen takes its answer once, and only while it is fresh; later loads ask again.
+// page being opened, or when the pointer moves onto 首页. A screen takes its answer once, and only while it is
+// fresh and no change was made here since; later loads ask again.
 import type { OperationInput, OperationName, OperationResult } from '../src/api/contract';
 import { bridgeAvailable, call } from './api';
 import { parseHash } from './components/router';
@@ -26,6 +27,19 @@ export function callFirst<N extends OperationName>(name: N, input: OperationInpu
   return call(name, input);
 }
 
+/** The overview's questions: asked at start when it is the first screen, and when the pointer heads for it. */
+export function prefetchOverview(): void {
+  if (!bridgeAvailable()) return;
+  ask('summary.get', {});
+  ask('stock.query', { byBatch: true, expiry: 'attention' });
+  ask('gaps.get', {});
+}
+
+/** After a change made here, nothing asked before it may be taken. */
+export function forgetPrefetched(): void {
+  early.clear();
+}
+
 /** In the order the host should answer them: what the shell needs, then the first numbers, then the rest. */
 export function prefetchFirstScreen(): void {
   if (!bridgeAvailable()) return;
@@ -33,9 +47,5 @@ export function prefetchFirstScreen(): void {
   ask('locations.list', {});
   ask('items.list', {});
   ask('system.info', {});
-  if ((parseHash(window.location.hash).path[0] ?? 'overview') === 'overview') {
-    ask('summary.get', {});
-    ask('stock.query', { byBatch: true, expiry: 'attention' });
-    ask('gaps.get', {});
-  }
+  if ((parseHash(window.location.hash).path[0] ?? 'overview') === 'overview') prefetchOverview();
 }

@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Area, Item, Location, SystemInfo } from '../../src/api/contract';
 import { type ErrorBody, errorBody } from '../api';
-import { callFirst } from '../prefetch';
+import { callFirst, forgetPrefetched } from '../prefetch';
 
 export interface RefData {
   areas: Area[];
@@ -54,6 +54,7 @@ export function RefDataProvider({ children }: { children: ReactNode }) {
   useEffect(reload, [reload]);
 
   const changed = useCallback(() => {
+    forgetPrefetched();
     setVersion((v) => v + 1);
     reload();
   }, [reload]);

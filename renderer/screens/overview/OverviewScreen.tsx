@@ -2,7 +2,7 @@
 // norms) overall and per street, each one click from the gaps behind it; the flood equipment; batches that need
 // attention; counts per street. Everything is read again whenever the overview is shown and after every change.
 import { Card, Col, Row, Skeleton, Tag } from 'antd';
-import { lazy, type ReactNode, Suspense, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useDeferredValue, useRef } from 'react';
 import type { StockRow, Summary } from '../../../src/api/contract';
 import { LoadError } from '../../components/LoadError';
 import { useRefData } from '../../components/RefData';
@@ -64,9 +64,11 @@ function BottomRow({ summary, attention, attentionError }: { summary: Summary; a
   const fill = useFillHeight(box, 12, 200);
   // Card head, table head and padding.
   const tableHeight = fill - 34 - 32 - 12;
+  // The numbers and targets above are drawn first; the tables follow in a second, interruptible render.
+  const tables = useDeferredValue(true, false);
   return (
     <div ref={box} style={{ minHeight: fill }}>
-      <Suspense fallback={null}>
+      {tables && <Suspense fallback={null}>
         <Row gutter={10}>
           <Col span={11}>{attention ? <AttentionList rows={attention.rows} loading={attention.loading} height={tableHeight} /> : attentionError}</Col>
           <Col span={13}>
@@ -74,7 +76,7 @@ function BottomRow({ summary, attention, attentionError }: { summary: Summary; a
             <PerStreet rows={summary.perStreet} height={tableHeight - 33} target={summary.readiness.shelterTarget} />
           </Col>
         </Row>
-      </Suspense>
+      </Suspense>}
     </div>
   );
 }
