@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { today } from '../common/dates.js';
 import { type ErrorBody, LedgerError } from '../common/errors.js';
-import { message } from '../i18n/messages.js';
 import type { Db } from '../db/executor.js';
+import { message } from '../i18n/messages.js';
 import { contract, type Envelope, type OperationInput, type OperationName, type OperationResult } from './contract.js';
 import { type Context, handlers } from './handlers.js';
 

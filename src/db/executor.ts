@@ -87,8 +87,8 @@ export class Db {
 
   /**
    * The same for an action that pauses for the event loop while it works (a long import answering progress polls):
-   * the transaction stays open across those turns. Only `invoke` may run one, since it lets no other operation on
-   * this ledger in until the action ends; a synchronous `tx` meanwhile fails as nested rather than joining it.
+   * the transaction stays open across those turns. Nothing else may use this connection until it ends: `invoke`
+   * makes sure of that for the doors; a synchronous `tx` meanwhile fails as nested rather than joining it.
    */
   async txAsync<T>(fn: () => Promise<T>): Promise<T> {
     if (this.txDepth > 0) throw new Error('nested transaction');

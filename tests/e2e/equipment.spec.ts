@@ -23,6 +23,17 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
+/** Waits until the unit drawer has slid all the way in: a click during the slide lands where the button was. */
+async function drawerIn(page: Page): Promise<void> {
+  const width = page.viewportSize()!.width;
+  await expect
+    .poll(async () => {
+      const box = await page.locator('.eq-drawer .ant-drawer-content-wrapper, .ant-drawer-content-wrapper:has(.eq-drawer)').first().boundingBox();
+      return box ? Math.round(box.x + box.width) : -1;
+    })
+    .toBe(width);
+}
+
 /** Nothing wider than the window. */
 async function noHorizontalOverflow(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -55,6 +66,7 @@ test('hand-out: a new generator registered at a street store goes to a village, 
   await expect(drawer).toContainText('0020269001');
   await expect(drawer.getByTestId('unit-details')).toContainText('在库');
   await expect(drawer.getByTestId('unit-details')).toContainText('白云街道应急物资储备点');
+  await drawerIn(page);
 
   // Hand out to a village: custodian required, then in use there.
   await drawer.getByTestId('unit-handout').click();
@@ -133,6 +145,7 @@ test('a failed test on the only generator of a covered village sends it to repai
   await link.click();
   const drawer = page.getByTestId('unit-drawer');
   await expect(drawer.getByTestId('unit-working')).toHaveText('计入覆盖');
+  await drawerIn(page);
 
   await drawer.getByTestId('unit-test').click();
   await page.getByTestId('test-fail').click();
