@@ -1,6 +1,5 @@
 // What the equipment, coverage and shelter screens share: the kinds of equipment, names from the core's
 // equipmentLabels in the active language, village options, the status label, the modal form, the actor memory.
-import { type ButtonProps, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import type { z } from 'zod';
 import type { EquipmentKind, EquipmentStatus, ShelterChecklistItem } from '../../../src/api/contract.equipment';
@@ -8,10 +7,9 @@ import { equipmentLabels } from '../../../src/i18n/equipment';
 import { call } from '../../api';
 import type { FieldPath } from '../../components/formErrors';
 import { formatQty } from '../../components/format';
-import { ProblemBanner } from '../../components/ProblemBanner';
+import { ModalForm, type ModalFormProps } from '../../components/ModalForm';
 import { useRefData } from '../../components/RefData';
 import { useLoad } from '../../components/useLoad';
-import { useValidatedSubmit } from '../../components/useValidatedSubmit';
 import { useI18n } from '../../i18n';
 import './equipment.css';
 
@@ -136,45 +134,7 @@ export function fieldPaths(names: readonly string[]): (path: FieldPath) => boole
   return (path) => set.has(path.join('.'));
 }
 
-/** A dialog around one form checked with a contract schema; problems go on their fields, the rest on a banner. */
-export function ActionModal<S extends z.ZodType, R>(props: {
-  title: ReactNode;
-  form: FormInstance;
-  schema: S;
-  isField: (path: FieldPath) => boolean;
-  build: (values: Record<string, unknown>) => unknown;
-  send: (input: z.input<S>) => Promise<R>;
-  onDone: (result: R) => void;
-  onClose: () => void;
-  initialValues: Record<string, unknown>;
-  testId: string;
-  okText?: string;
-  danger?: boolean;
-  width?: number;
-  top?: ReactNode;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  const { submit, busy, problems, clearProblems } = useValidatedSubmit(props);
-  return (
-    <Modal
-      open
-      title={props.title}
-      width={props.width ?? 600}
-      okText={props.okText ?? t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, danger: props.danger, 'data-testid': `submit-${props.testId}` } as ButtonProps}
-      onOk={() => void submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      {props.top}
-      <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Form form={props.form} layout="vertical" initialValues={props.initialValues} onFinish={submit} className="eq-form" data-testid={`form-${props.testId}`}>
-        {props.children}
-        <button type="submit" hidden />
-      </Form>
-    </Modal>
-  );
+/** The equipment and shelter actions' dialog: narrower, and not closed by a click beside it. */
+export function ActionModal<S extends z.ZodType, R>(props: ModalFormProps<S, R>) {
+  return <ModalForm {...props} width={props.width ?? 600} maskClosable={false} formClassName="eq-form" />;
 }

@@ -6,7 +6,7 @@ import { fieldSet } from '../../components/formErrors';
 import { useRefData } from '../../components/RefData';
 import { text } from '../../components/values';
 import { useI18n } from '../../i18n';
-import { ModalForm } from './ModalForm';
+import { ModalForm } from '../../components/ModalForm';
 
 const isField = fieldSet(['code', 'name', 'level', 'parentCode', 'adminCode']);
 const PARENT_LEVEL: Record<AreaLevel, AreaLevel | null> = { district: null, street: 'district', village: 'street' };

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { fieldSet } from '../../components/formErrors';
 import { num, text } from '../../components/values';
 import { useI18n } from '../../i18n';
-import { ModalForm } from './ModalForm';
+import { ModalForm } from '../../components/ModalForm';
 
 const FIELDS = ['code', 'name', 'spec', 'unit', 'decimals', 'category', 'gbCode', 'shelfLifeDays', 'rotationLeadDays', 'unitPrice', 'reserveMode', 'note'];
 const isField = fieldSet(FIELDS);
