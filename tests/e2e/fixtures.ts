@@ -62,6 +62,13 @@ export const test = base.extend<{ ledger: Ledger }>({
 
 export const expect = test.expect;
 
+/** Calls the contract the way the screens do, through the page's bridge. */
+export async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(([n, i]) => window.api.call(n as never, i), [name, input] as const);
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.zh} (${JSON.stringify(envelope.error)})`);
+  return envelope.result as T;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, SCREENS_DIR, screenshot, test } from './fixtures';
+import { api, expect, SCREENS_DIR, screenshot, test } from './fixtures';
 
 /** A percentage shown on screen ("86.8%") as a number. */
 async function percentOf(page: Page, testId: string): Promise<number> {
@@ -12,13 +12,6 @@ async function percentOf(page: Page, testId: string): Promise<number> {
   const m = /([\d.]+)%/.exec(text);
   expect(m, `${testId} shows a percentage: ${text}`).not.toBeNull();
   return Number(m![1]);
-}
-
-/** Calls the contract the way the screens do. */
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(([n, i]) => window.api.call(n as never, i), [name, input] as const);
-  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
-  return envelope.result as T;
 }
 
 // A busy machine (several suites at once) makes antd slow; these walk through several screens each.

@@ -1,6 +1,7 @@
 // The renderer's screens driven as a keeper would, through their data-testid hooks, on a fresh demo ledger.
 import type { Page } from '@playwright/test';
-import { expect, rendersChinese, screenshot, test } from './fixtures';
+import type { StockRow } from '../../src/api/contract';
+import { api, expect, rendersChinese, screenshot, test } from './fixtures';
 
 /** Picks an option in a searchable antd Select by typing. */
 async function pick(page: Page, testId: string, text: string): Promise<void> {
@@ -43,6 +44,39 @@ test('every screen opens from the navigation, in Chinese, at 1366×768', async (
   // Nothing wider than the window.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the stock table scrolls to its last batch with every row in view in order and in its place', async ({ page }) => {
+  await page.goto(`${page.url().split('#')[0]}#/stock?view=batch`);
+  const table = page.getByTestId('stock-table');
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  const batches = await api<StockRow[]>(page, 'stock.query', { byBatch: true });
+  const total = Number(await table.getAttribute('aria-rowcount'));
+  expect(total).toBe(batches.length);
+  expect(total).toBeGreaterThan(60);
+  // Down in big steps, one per frame, as a dragged scrollbar does; then the rows in view, read by position.
+  const inView = await page.evaluate(async () => {
+    const scroller = document.querySelector('[data-testid="stock-table"] .vt-scroll') as HTMLElement;
+    for (let i = 0; i < 200 && scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight; i++) {
+      scroller.scrollTop += 1200;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    const box = scroller.getBoundingClientRect();
+    return [...scroller.querySelectorAll('.vt-tr')]
+      .map((r) => ({ index: Number(r.getAttribute('aria-rowindex')), top: r.getBoundingClientRect().top, text: (r as HTMLElement).innerText }))
+      .filter((r) => r.top >= box.top + 32 - 1 && r.top < box.bottom)
+      .sort((a, b) => a.top - b.top);
+  });
+  expect(inView.length).toBeGreaterThan(10);
+  expect(inView.at(-1)!.index).toBe(total);
+  inView.forEach((r, i) => {
+    expect(r.index).toBe(inView[0]!.index + i);
+    expect(r.top - inView[0]!.top).toBeCloseTo(i * 30, 0);
+    // …and shows its own batch, not one left over from the row that had its place before.
+    const batch = batches[r.index - 1]!;
+    for (const text of [batch.locationName, batch.itemCode, batch.batchNo || '无批次']) expect(r.text).toContain(text);
+  });
 });
 
 test('a donation receipt: errors in place, then posted, printed, in the journal and in stock', async ({ page }) => {

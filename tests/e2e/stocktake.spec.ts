@@ -7,7 +7,7 @@ import type { Download, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { StockRow } from '../../src/api/contract';
 import type { StocktakeView } from '../../src/api/contract.stocktake';
-import { expect, screenshot, test } from './fixtures';
+import { api, expect, screenshot, test } from './fixtures';
 
 const FILES = path.resolve('artifacts/stocktake');
 
@@ -41,12 +41,6 @@ function rowsOf(ws: ExcelJS.Worksheet): string[][] {
     out.push(cells);
   });
   return out;
-}
-
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(([n, i]) => window.api.call(n as never, i), [name, input] as const);
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.zh}`);
-  return envelope.result as T;
 }
 
 /** Starts a stocktake from the list screen; answers its id. */

@@ -138,7 +138,8 @@ export function CountGrid(props: CountGridProps) {
               </div>
             ))}
           </div>
-          <div className="vt-rows" style={{ transform: `translateY(${first * ROW}px)` }}>
+          {/* Rows keep their own elements (an input being typed in must not pass to another line); each sits at its offset. */}
+          <div className="vt-rows">
             {visible.map((line, i) => (
               <CountRow
                 key={line.lineId}
@@ -274,7 +275,7 @@ const CountRow = memo(function CountRow({ line, index, template, columns, editab
       role="row"
       aria-rowindex={index + 1}
       data-testid={`count-row-${line.lineId}`}
-      style={{ gridTemplateColumns: template, height: ROW }}
+      style={{ gridTemplateColumns: template, height: ROW, top: index * ROW }}
     >
       {columns.map((c) => (
         <div key={c.key} role="cell" className={`vt-td align-${c.align ?? 'left'} st-td-${c.key}`}>
