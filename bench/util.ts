@@ -20,8 +20,11 @@ export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; 
   return { ms: performance.now() - t0, value };
 }
 
+/** A temp folder for one bench's files, removed when the process ends (a run writes about 150 MB of workbooks). */
 export function benchDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'relief-bench-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relief-bench-'));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export function report(name: string, value: string, target: string, ok: boolean): void {
