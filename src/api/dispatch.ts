@@ -42,22 +42,55 @@ function inTurn<T>(db: Db, run: () => Promise<T>): Promise<T> {
  */
 const KEPT_UNTIL_CHANGE: ReadonlySet<OperationName> = new Set<OperationName>(['summary.get', 'gaps.get']);
 const KEPT_MAX = 16;
-const kept = new WeakMap<Db, Map<string, { stamp: string; answer: unknown }>>();
+interface Kept {
+  name: OperationName;
+  input: unknown;
+  stamp: string;
+  answer: unknown;
+}
+const kept = new WeakMap<Db, Map<string, Kept>>();
 
-function keptAnswer<T>(db: Db, name: OperationName, input: unknown, run: () => T | Promise<T>): T | Promise<T> {
-  let answers = kept.get(db);
-  if (!answers) kept.set(db, (answers = new Map()));
+const stampOf = (db: Db) => `${db.dataStamp()} ${today()}`;
+
+function keptAnswer<T>(ctx: Context, name: OperationName, input: unknown): T | Promise<T> {
+  let answers = kept.get(ctx.db);
+  if (!answers) kept.set(ctx.db, (answers = new Map()));
   const key = `${name} ${JSON.stringify(input)}`;
-  const stamp = `${db.dataStamp()} ${today()}`;
+  const stamp = stampOf(ctx.db);
   const hit = answers.get(key);
   if (hit && hit.stamp === stamp) return hit.answer as T;
   const store = (answer: T) => {
+    answers.delete(key);
     if (answers.size >= KEPT_MAX) answers.delete(answers.keys().next().value as string);
-    answers.set(key, { stamp, answer });
+    answers.set(key, { name, input, stamp, answer });
     return answer;
   };
-  const answer = run();
+  const answer = (handlers[name] as (ctx: Context, input: unknown) => T | Promise<T>)(ctx, input);
   return answer instanceof Promise ? answer.then(store) : store(answer);
+}
+
+const refreshing = new WeakSet<Db>();
+
+/**
+ * After an action that changed the data, the kept answers are worked out again in the next turn, before anyone
+ * asks: a keeper who posts a receipt and opens 首页 finds the new totals and gaps ready. Only answers someone asked
+ * for are refreshed, the most recently asked first.
+ */
+function refreshKeptAfterChange(ctx: Context): void {
+  const answers = kept.get(ctx.db);
+  if (!answers?.size || refreshing.has(ctx.db)) return;
+  const stamp = stampOf(ctx.db);
+  if ([...answers.values()].every((k) => k.stamp === stamp)) return;
+  refreshing.add(ctx.db);
+  void inTurn(ctx.db, async () => {
+    refreshing.delete(ctx.db);
+    try {
+      for (const k of [...answers.values()].reverse()) if (k.stamp !== stampOf(ctx.db)) await keptAnswer(ctx, k.name, k.input);
+    } catch {
+      // Only ahead of time (the ledger may even have been closed meanwhile): whoever asks next gets the real answer,
+      // or the real error.
+    }
+  });
 }
 
 /** Runs an operation in-process; throws LedgerError on bad input or a refused action. */
@@ -67,8 +100,14 @@ export async function invoke<N extends OperationName>(ctx: Context, name: N, inp
   if (!parsed.success) throw invalidInput(parsed.error);
   const handler = handlers[name] as (ctx: Context, input: unknown) => OperationResult<N> | Promise<OperationResult<N>>;
   if (ANSWERED_WHILE_BUSY.has(name)) return handler(ctx, parsed.data);
-  if (KEPT_UNTIL_CHANGE.has(name)) return inTurn(ctx.db, async () => keptAnswer(ctx.db, name, parsed.data, () => handler(ctx, parsed.data)));
-  return inTurn(ctx.db, async () => handler(ctx, parsed.data));
+  if (KEPT_UNTIL_CHANGE.has(name)) return inTurn(ctx.db, async () => keptAnswer<OperationResult<N>>(ctx, name, parsed.data));
+  return inTurn(ctx.db, async () => {
+    try {
+      return await handler(ctx, parsed.data);
+    } finally {
+      refreshKeptAfterChange(ctx);
+    }
+  });
 }
 
 /** The same, for transports: never throws; answers an envelope that serialises to JSON. */

@@ -2,6 +2,7 @@
 // movement here, a write by another program on the same file, or a change of day.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../src/api/dispatch.js';
+import { handlers } from '../../src/api/handlers.js';
 import { openLedger } from '../../src/db/open.js';
 import { receipt, seeded, type TempLedger } from './fixture.js';
 
@@ -51,5 +52,30 @@ describe('kept answers', () => {
     const b = await l.call('summary.get', {});
     expect(b).not.toBe(a);
     expect(b.today).toBe('2026-11-29');
+  });
+});
+
+describe('kept answers after a change here', () => {
+  it('are worked out again before anyone asks, so the overview opened after a receipt finds them ready', async () => {
+    await l.call('summary.get', {});
+    await l.call('gaps.get', {});
+    const asked: string[] = [];
+    const saved = { summary: handlers['summary.get'], gaps: handlers['gaps.get'] };
+    handlers['summary.get'] = (ctx, input) => (asked.push('summary.get'), saved.summary(ctx, input));
+    handlers['gaps.get'] = (ctx, input) => (asked.push('gaps.get'), saved.gaps(ctx, input));
+    try {
+      const before = await l.call('summary.get', {});
+      await l.call('stock.query', {});
+      expect(asked).toEqual([]); // a read changes nothing, so nothing is worked out again
+      await l.call('movements.post', receipt({ lines: [{ itemCode: 'QUILT', batchNo: 'Q7', quantity: 12 }] }));
+      await l.call('system.info', {}); // the next turn: the refresh runs before it
+      expect(asked.sort()).toEqual(['gaps.get', 'summary.get']);
+      const after = await l.call('summary.get', {});
+      expect(after.itemsOnHand).toBe(before.itemsOnHand + 12);
+      expect(asked).toHaveLength(2); // …answered from what was worked out ahead
+    } finally {
+      handlers['summary.get'] = saved.summary;
+      handlers['gaps.get'] = saved.gaps;
+    }
   });
 });
