@@ -19,8 +19,14 @@ export function balanceJoins(db: Db) {
     .leftJoin('area as ap', 'ap.id', 'a.parent_id');
 }
 
+/** A bound on the batches' expiry date: only batches that can be expired or expiring on a day pass it. */
+interface ExpiryBound {
+  op: '<' | '<=';
+  date: string;
+}
+
 /** Balances per (location, batch) with what the stock screens need to judge them. */
-export function balanceRows(db: Db, f: Partial<StockQuery>) {
+export function balanceRows(db: Db, f: Partial<StockQuery>, expiryBound?: ExpiryBound) {
   let q = balanceJoins(db)
     .select((eb) => [
       's.qty_milli',
@@ -47,6 +53,7 @@ export function balanceRows(db: Db, f: Partial<StockQuery>) {
     const street = f.streetCode;
     q = q.where((eb) => eb.or([eb('a.code', '=', street), eb('ap.code', '=', street)]));
   }
+  if (expiryBound) q = q.where('t.expiry_date', expiryBound.op, expiryBound.date);
   if (f.search) {
     const like = `%${f.search}%`;
     q = q.where((eb) =>
@@ -62,11 +69,24 @@ export function expiryStatus(expiry: string | null, leadDays: number, on: string
   return expiry <= addDays(on, leadDays) ? 'expiring' : 'ok';
 }
 
+/**
+ * By batch, a batch is its own row, so asking for expired or expiring batches need not read the others: a batch
+ * expiring by the longest rotation lead time of any item is the most that can be. (By location, a row holds all
+ * its batches, so all are read.)
+ */
+function expiryBoundOf(db: Db, f: StockQuery, on: string, defaultLead: number): ExpiryBound | undefined {
+  if (!f.byBatch || !f.expiry) return undefined;
+  if (f.expiry === 'expired') return { op: '<', date: on };
+  const leads = db.all(db.q.selectFrom('item').select(['rotation_lead_days', 'shelf_life_days']));
+  const longest = Math.max(0, ...leads.map((i) => leadDaysOf(i, defaultLead)));
+  return { op: '<=', date: addDays(on, longest) };
+}
+
 export function queryStock(db: Db, f: StockQuery): StockRow[] {
   const on = today();
   const defaultLead = getSetting(db, 'rotation.defaultLeadDays');
   const out = new Map<string, StockRow & { milli: number; expiredMilli: number; expiringMilli: number }>();
-  for (const r of balanceRows(db, f)) {
+  for (const r of balanceRows(db, f, expiryBoundOf(db, f, on, defaultLead))) {
     const status = expiryStatus(r.expiry_date, leadDaysOf(r, defaultLead), on);
     const key = f.byBatch ? `${r.location_code}\u0000${r.item_code}\u0000${r.batch_no}` : `${r.location_code}\u0000${r.item_code}`;
     let row = out.get(key);
