@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { dropUnusedAntdCss } from './scripts/unused-antd-css';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(root, 'renderer');
@@ -13,22 +14,6 @@ const rendererRootPlugin = (): Plugin => ({
   name: 'relief-ledger:renderer-root',
   config: () => ({ root: rendererRoot }),
 });
-
-/**
- * antd's prebuilt stylesheet (zero-runtime mode) styles every antd component: 1 MB that the page parses and matches
- * on every start. Rules that can only apply inside a component this app never draws are dropped at build; a selector
- * naming such a component's class cannot match anything here. Add a component back here before first using it.
- */
-const UNUSED_ANTD = ['tour', 'splitter', 'color-picker', 'mentions', 'cascader', 'transfer', 'carousel', 'timeline', 'image', 'float-btn', 'slider', 'qrcode', 'watermark', 'anchor', 'affix', 'breadcrumb', 'rate', 'avatar', 'list', 'collapse', 'tree-select', 'select-tree', 'masonry', 'badge', 'divider', 'notification'];
-const unusedAntd = new RegExp(`\\.ant-(?:${UNUSED_ANTD.join('|')})(?![\\w-])|\\.ant-(?:${UNUSED_ANTD.join('|')})-`);
-const dropUnusedAntdCss = {
-  postcssPlugin: 'relief-ledger:unused-antd-css',
-  Rule(rule: { selector: string; selectors: string[]; remove(): void }) {
-    const kept = rule.selectors.filter((s) => !unusedAntd.test(s));
-    if (kept.length === 0) rule.remove();
-    else if (kept.length < rule.selectors.length) rule.selector = kept.join(',');
-  },
-};
 
 export default defineConfig({
   root: rendererRoot,
