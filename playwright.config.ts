@@ -17,6 +17,9 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // As a keeper who has turned Windows' animations off: the app then draws dialogs and drawers without their
+    // slide, so a click never lands on a panel still moving in (which a starved CI machine made happen).
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },

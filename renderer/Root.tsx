@@ -11,6 +11,7 @@ import { useEffect } from 'react';
 import 'antd/dist/antd.css';
 import { App } from './App';
 import { RefDataProvider } from './components/RefData';
+import { useReducedMotion } from './components/useReducedMotion';
 import { I18nProvider, useI18n } from './i18n';
 
 const FONT =
@@ -18,6 +19,7 @@ const FONT =
 
 function Themed() {
   const { lang } = useI18n();
+  const reducedMotion = useReducedMotion();
   useEffect(() => {
     dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
@@ -30,7 +32,7 @@ function Themed() {
         // smaller base font and control height (antd's compact algorithm would take the base font to 11px).
         algorithm: theme.defaultAlgorithm,
         zeroRuntime: true,
-        token: { fontFamily: FONT, fontSize: 13, controlHeight: 28, colorPrimary: '#1f5fa8', borderRadius: 4 },
+        token: { fontFamily: FONT, fontSize: 13, controlHeight: 28, colorPrimary: '#1f5fa8', borderRadius: 4, motion: !reducedMotion },
         components: {
           Layout: { headerBg: '#ffffff', siderBg: '#14294a', headerHeight: 44, headerPadding: '0 16px' },
           Menu: { darkItemBg: '#14294a', darkSubMenuItemBg: '#10213c', darkItemSelectedBg: '#1f5fa8' },
