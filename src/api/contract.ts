@@ -20,6 +20,15 @@ const optionalText = (max = 200) =>
     .nullish()
     .transform((v) => (v ? v : undefined))
     .optional();
+/** On an update, a text sent empty clears the field (null); a text left out keeps what is there. */
+const clearableText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === undefined ? undefined : v || null))
+    .optional();
 export const codeSchema = z
   .string()
   .trim()
@@ -60,21 +69,23 @@ export const gbCodeSchema = z
   .regex(/^[1-3]([0-9]{2}){3}$/, 'GB/T 38565 编码为 7 位：类别 1-3 + 三级各两位 (7 digits: class 1–3, then 3 × 2 digits)');
 
 // ---------- inputs ----------
+const adminCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, '行政区划代码为 12 位数字 (admin code: 12 digits)');
 export const areaCreateInput = z.object({
   code: codeSchema,
   name: requiredName,
   level: z.enum(areaLevels),
   parentCode: codeSchema.optional(),
-  adminCode: z
-    .string()
-    .trim()
-    .regex(/^\d{12}$/, '行政区划代码为 12 位数字 (admin code: 12 digits)')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  adminCode: adminCodeSchema.optional().or(z.literal('').transform(() => undefined)),
   /** A street's evacuation population (转移安置人数), for per-person norms of its store. */
   evacuationPopulation: z.number().int().nonnegative().nullish(),
 });
-export const areaUpdateInput = areaCreateInput.partial().extend({ code: codeSchema });
+export const areaUpdateInput = areaCreateInput.partial().extend({
+  code: codeSchema,
+  adminCode: adminCodeSchema.or(z.literal('').transform(() => null)).nullish(),
+});
 
 export const locationCreateInput = z.object({
   code: codeSchema,
@@ -84,7 +95,7 @@ export const locationCreateInput = z.object({
   address: optionalText(),
   note: optionalText(),
 });
-export const locationUpdateInput = locationCreateInput.partial().extend({ code: codeSchema });
+export const locationUpdateInput = locationCreateInput.partial().extend({ code: codeSchema, address: clearableText(), note: clearableText() });
 
 const itemFields = {
   code: codeSchema,
@@ -103,7 +114,7 @@ export const itemCreateInput = z.object({ ...itemFields, reserveMode: z.enum(res
 export const itemUpdateInput = z
   .object({ ...itemFields, reserveMode: z.enum(reserveModes) })
   .partial()
-  .extend({ code: codeSchema });
+  .extend({ code: codeSchema, spec: clearableText(100), note: clearableText(), gbCode: gbCodeSchema.or(z.literal('').transform(() => null)).nullish() });
 
 const lineInput = z.object({
   itemCode: codeSchema,

@@ -1,6 +1,6 @@
 // The renderer's screens driven as a keeper would, through their data-testid hooks, on a fresh demo ledger.
 import type { Page } from '@playwright/test';
-import type { StockRow } from '../../src/api/contract';
+import type { Item, StockRow } from '../../src/api/contract';
 import { api, expect, rendersChinese, screenshot, test } from './fixtures';
 
 /** Picks an option in a searchable antd Select by typing. */
@@ -153,7 +153,7 @@ test('a journal row is reversed with a reason', async ({ page }) => {
   await expect(table.locator('.ant-table-row').first()).toContainText('冲销');
 });
 
-test('the item catalogue checks the GB/T 38565 code and refuses a duplicate item code', async ({ page }) => {
+test('the item catalogue checks the GB/T 38565 code, refuses a duplicate item code, and clears a spec emptied on an edit', async ({ page }) => {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('tab-items').click();
   await page.getByTestId('item-create').click();
@@ -167,8 +167,20 @@ test('the item catalogue checks the GB/T 38565 code and refuses a duplicate item
   await page.getByTestId('submit-item').click();
   await expect(page.getByTestId('form-item')).toContainText('物资编码 WZ001 已存在');
   await page.getByTestId('item-code').fill('WZ901');
+  await page.getByTestId('item-spec').fill('3×4m 单帐');
   await page.getByTestId('submit-item').click();
-  await expect(page.getByTestId('items-table')).toContainText('WZ901');
+  await expect(page.getByTestId('items-table')).toContainText('3×4m 单帐');
+
+  // Edited: the spec and the GB code emptied are gone, not kept.
+  await page.getByTestId('item-edit-WZ901').click();
+  await expect(page.getByTestId('item-spec')).toHaveValue('3×4m 单帐');
+  await page.getByTestId('item-spec').fill('');
+  await page.getByTestId('item-gb-code').fill('');
+  await page.getByTestId('submit-item').click();
+  await expect(page.getByTestId('form-item')).toBeHidden();
+  await expect(page.getByTestId('items-table')).not.toContainText('3×4m 单帐');
+  const saved = (await api<Item[]>(page, 'items.list', {})).find((i) => i.code === 'WZ901');
+  expect([saved?.spec, saved?.gbCode]).toEqual([null, null]);
 });
 
 test('the English switch is kept across a reload', async ({ page }) => {

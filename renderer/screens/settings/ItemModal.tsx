@@ -10,12 +10,13 @@ const FIELDS = ['code', 'name', 'spec', 'unit', 'decimals', 'category', 'gbCode'
 const isField = fieldSet(FIELDS);
 
 function build(values: Record<string, unknown>) {
-  // Blank numbers are sent as null, so that clearing a shelf life or price on an edit clears it.
+  // Blank numbers are sent as null and blank texts as '', so that clearing a shelf life, a price or a spec on an edit
+  // clears it (on a new item both simply mean "none").
   const orNull = (v: unknown) => num(v) ?? null;
   return {
     code: text(values.code) ?? '',
     name: text(values.name) ?? '',
-    spec: text(values.spec),
+    spec: text(values.spec) ?? '',
     unit: text(values.unit) ?? '',
     decimals: num(values.decimals),
     category: values.category,
@@ -24,7 +25,7 @@ function build(values: Record<string, unknown>) {
     rotationLeadDays: orNull(values.rotationLeadDays),
     unitPrice: orNull(values.unitPrice),
     reserveMode: values.reserveMode,
-    note: text(values.note),
+    note: text(values.note) ?? '',
   };
 }
 

@@ -10,14 +10,15 @@ import { ModalForm } from '../../components/ModalForm';
 
 const isField = fieldSet(['code', 'name', 'kind', 'areaCode', 'address', 'note']);
 
+/** Blank texts are sent as '', so that emptying an address on an edit clears it. */
 function build(values: Record<string, unknown>) {
   return {
     code: text(values.code) ?? '',
     name: text(values.name) ?? '',
     kind: values.kind,
     areaCode: text(values.areaCode) ?? '',
-    address: text(values.address),
-    note: text(values.note),
+    address: text(values.address) ?? '',
+    note: text(values.note) ?? '',
   };
 }
 
