@@ -43,15 +43,17 @@ export function computeGaps(db: Db, f: { streetCode?: string; kind?: GapKind } =
       materialsMeetingRate: placesHere.length ? placesHere.filter((p) => p.meets).length / placesHere.length : 1,
     };
   });
+  // Asked for one street, the rates are that street's, like its gap lines.
+  const street = f.streetCode ? streets.find((s) => s.code === f.streetCode) : undefined;
   const scopedPlaces = materials.placeResults.filter((p) => inStreet(p.place.streetCode));
   const meeting = scopedPlaces.filter((p) => p.meets).length;
   const material = gaps.filter((g) => g.kind === 'materials');
   return {
     summary: {
       today: on,
-      shelterStandardisedRate: kpi.rate,
+      shelterStandardisedRate: street ? street.shelterStandardisedRate : kpi.rate,
       shelterTarget: kpi.target,
-      villageCoverageRate: cover.rate,
+      villageCoverageRate: street ? street.villageCoverageRate : cover.rate,
       villageCoverageTarget: 1,
       materialGapLines: material.length,
       placesWithNorms: scopedPlaces.length,
@@ -62,7 +64,7 @@ export function computeGaps(db: Db, f: { streetCode?: string; kind?: GapKind } =
       purchaseLines: material.filter((g) => g.purchase > 0).length,
       transferLines: material.filter((g) => g.transfers.length > 0).length,
     },
-    streets: f.streetCode ? streets.filter((s) => s.code === f.streetCode) : streets,
+    streets: f.streetCode ? streets.filter((s) => s === street) : streets,
     gaps,
   };
 }

@@ -1,7 +1,8 @@
 // Hand-built scenarios with known answers, and properties: gaps never go negative, and issuing into a gap closes it.
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { receipt, seeded, type TempLedger } from './fixture.js';
+import { loadDemo } from '../../src/demo/demo.js';
+import { receipt, seeded, tempLedger, type TempLedger } from './fixture.js';
 
 const TODAY = '2026-11-28';
 let l: TempLedger;
@@ -122,5 +123,29 @@ describe('gap properties', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('gaps for one street', () => {
+  it('give that street’s rates and lines, not the district’s', async () => {
+    const x = await tempLedger();
+    try {
+      loadDemo(x.db);
+      const district = await x.call('gaps.get', {});
+      // A street whose rates differ from the district's, so that the answer shows which it is.
+      const street = district.streets.find(
+        (s) => s.villageCoverageRate !== district.summary.villageCoverageRate && s.shelterStandardisedRate !== district.summary.shelterStandardisedRate,
+      )!;
+      expect(street).toBeDefined();
+      const own = await x.call('gaps.get', { streetCode: street.code });
+      expect(own.summary.villageCoverageRate).toBe(street.villageCoverageRate);
+      expect(own.summary.shelterStandardisedRate).toBe(street.shelterStandardisedRate);
+      expect(own.summary.materialsMeetingRate).toBe(street.materialsMeetingRate);
+      expect(own.streets).toEqual([street]);
+      expect(own.gaps.length).toBeGreaterThan(0);
+      expect(own.gaps.every((g) => g.streetCode === street.code)).toBe(true);
+    } finally {
+      x.close();
+    }
   });
 });
