@@ -54,9 +54,10 @@ export interface StocktakeLine {
   unit: string;
   batchNo: string;
   expiryDate: string | null;
-  frozen: number;
+  /** Null while a blind count keeps the book from the counters (src/stocktake/blind.ts), as are the figures below. */
+  frozen: number | null;
   /** The book at the moment of the count: frozen figure plus movements since the start, up to the count. */
-  book: number;
+  book: number | null;
   counted: number | null;
   difference: number | null;
   unitPrice: number | null;
@@ -90,8 +91,17 @@ export interface StocktakeHeader {
   voidReason: string | null;
   lines: number;
   counted: number;
-  differences: number;
+  /** Null while a blind count keeps the book from the counters. */
+  differences: number | null;
 }
+/**
+ * A blind count keeps the book from the counters until every line has its count: meanwhile the operations answer
+ * no book figure, difference or value, and refuse the report (src/stocktake/blind.ts).
+ */
+export function bookWithheld(h: Pick<StocktakeHeader, 'blind' | 'status' | 'lines' | 'counted'>): boolean {
+  return h.blind && h.status === 'counting' && h.counted < h.lines;
+}
+
 export interface StocktakeView extends StocktakeHeader {
   items: StocktakeLine[];
   units: StocktakeUnit[];

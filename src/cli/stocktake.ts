@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { bookWithheld } from '../api/contract.stocktake.js';
 import { today } from '../common/dates.js';
 import { LedgerError } from '../common/errors.js';
 import { stocktakeLabels } from '../i18n/stocktake.js';
@@ -65,7 +66,8 @@ export function registerStocktakeCommands(kit: CliKit): void {
     .action(async (idText: string, opts: { json?: boolean }, cmd: Command) => {
       const r = await withLedger(cmd, (ctx) => call(ctx, 'stocktake.review', { id: id(idText) }));
       if (opts.json) return json(r);
-      io.out(`${r.header.no}（${stocktakeLabels.status[r.header.status].zh}）：${r.header.counted}/${r.header.lines} 行已盘，差异 ${r.variances.length} 行，未盘 ${r.uncounted.length} 行，缺原因 ${r.missingReasons} 行`);
+      const differences = bookWithheld(r.header) ? '差异待全部实盘后显示 (blind count: differences show once every line is counted)' : `差异 ${r.variances.length} 行`;
+      io.out(`${r.header.no}（${stocktakeLabels.status[r.header.status].zh}）：${r.header.counted}/${r.header.lines} 行已盘，${differences}，未盘 ${r.uncounted.length} 行，缺原因 ${r.missingReasons} 行`);
       if (r.variances.length)
         io.out(
           renderTable(r.variances, [

@@ -3,6 +3,10 @@ export const stocktakeMessages = {
   'stocktake.notFound': { zh: '找不到盘点单 {id}', en: 'Stocktake {id} not found' },
   'stocktake.badState': { zh: '盘点单 {no} 当前为“{status}”，不能{action}', en: 'Stocktake {no} is {statusEn}; cannot {actionEn}' },
   'stocktake.lineNotFound': { zh: '盘点单中没有第 {line} 行', en: 'Line {line} is not on this stocktake' },
+  'stocktake.bookWithheld': {
+    zh: '盲盘 {no} 尚有 {left} 行未盘：全部实盘后才能导出含账面数的盘点报告',
+    en: 'Blind count {no} has {left} lines not yet counted: the report, which shows the book, comes once every line is counted',
+  },
   'stocktake.locationNotIn': { zh: '{code} 不在本次盘点范围内', en: '{code} is not part of this stocktake' },
   'stocktake.lineExists': { zh: '{item}（{batch}）已在盘点表中，请直接录入实盘数', en: '{item} ({batch}) is already on the sheet; enter its count there' },
   'stocktake.uncounted': { zh: '还有 {n} 行未盘点，请录入实盘数或明确置零', en: '{n} lines are not counted yet; count them or set them to zero' },

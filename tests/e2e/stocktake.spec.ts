@@ -316,6 +316,16 @@ test('a blind count: no book on screen, a found line, the rest set to zero with 
   await expect(page.getByTestId('count-progress')).toContainText('已盘 2 /');
   await screenshot(page, 'stocktake-blind');
 
+  // Nor anywhere else while lines are left: not in what the page is sent, not in the review tab, not in a report.
+  const during = await api<StocktakeView>(page, 'stocktake.get', { id });
+  expect(during.items.every((l) => l.frozen === null && l.book === null && l.difference === null)).toBe(true);
+  await expect(page.getByTestId('stocktake-report')).toBeDisabled();
+  await page.getByTestId('tab-review').click();
+  await expect(page.getByTestId('review-blind')).toBeVisible();
+  await expect(page.getByTestId('review-variance-count')).toContainText('—');
+  await screenshot(page, 'stocktake-blind-review-withheld');
+  await page.getByTestId('tab-count').click();
+
   // 添加盘盈行: found on the shelf, not on the books.
   await page.getByTestId('stocktake-add-line').click();
   await page.getByTestId('add-line-item').click();

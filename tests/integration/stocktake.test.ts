@@ -75,17 +75,28 @@ describe('stocktake', () => {
     await expect(l.call('stocktake.void', { id: st.id, reason: 'x' })).rejects.toMatchObject({ code: 'stocktake.badState' });
   });
 
-  it('lists uncounted lines, refuses review until they are counted or set to zero, and adds lines found unexpected', async () => {
+  it('blind: keeps the book from the counters until every line is counted; lists uncounted lines, refuses review until they are counted or set to zero, adds lines found unexpected', async () => {
     const st = await l.call('stocktake.start', { locationCodes: ['ST-HM'], blind: true, date: '2026-12-20' });
     const sheet = await load((await l.call('stocktake.sheet', { id: st.id })).data);
     expect(sheet.worksheets[0]!.getRow(3).values).not.toContain('账面数');
-    await l.call('stocktake.count', { id: st.id, countedBy: '王建华', date: '2026-12-20', counts: [{ lineId: st.items[0]!.lineId, counted: st.items[0]!.book }] });
-    expect((await l.call('stocktake.review', { id: st.id })).uncounted).toHaveLength(2);
+    expect(st.items.every((i) => i.frozen === null && i.book === null)).toBe(true);
+    expect(st.differences).toBeNull();
+    await l.call('stocktake.count', { id: st.id, countedBy: '王建华', date: '2026-12-20', counts: [{ lineId: st.items[0]!.lineId, counted: 3, reason: '复核确认' }] });
+    const review = await l.call('stocktake.review', { id: st.id });
+    expect(review.uncounted).toHaveLength(2);
+    expect(review.uncounted.every((i) => i.book === null)).toBe(true);
+    expect(review.variances).toEqual([]);
+    expect((await l.call('stocktake.list', {})).find((h) => h.id === st.id)?.differences).toBeNull();
+    await expect(l.call('stocktake.report', { id: st.id })).rejects.toMatchObject({ code: 'stocktake.bookWithheld' });
     await expect(l.call('stocktake.submit', { id: st.id })).rejects.toMatchObject({ code: 'stocktake.uncounted' });
     const found = await l.call('stocktake.addLine', { id: st.id, locationCode: 'ST-HM', itemCode: 'QUILT', batchNo: 'OLD-2019', counted: 6, countedBy: '王建华', date: '2026-12-20', reason: '账外发现' });
-    expect(found.items.find((i) => i.batchNo === 'OLD-2019')).toMatchObject({ unexpected: true, book: 0, counted: 6, difference: 6 });
+    expect(found.items.find((i) => i.batchNo === 'OLD-2019')).toMatchObject({ unexpected: true, book: null, counted: 6, difference: null });
     const zeroed = await l.call('stocktake.zeroUncounted', { id: st.id, countedBy: '王建华', date: '2026-12-20', reason: '未见实物' });
     expect(zeroed.counted).toBe(zeroed.lines);
+    // Every line has its count: the book shows now, for the review.
+    expect(zeroed.items.find((i) => i.batchNo === 'OLD-2019')).toMatchObject({ book: 0, difference: 6 });
+    expect(zeroed.differences).toBeGreaterThan(0);
+    expect((await l.call('stocktake.review', { id: st.id })).variances.length).toBe(zeroed.differences);
     const submitted = await l.call('stocktake.submit', { id: st.id });
     expect(submitted.status).toBe('review');
     await l.call('stocktake.post', { id: st.id, counter: '王建华', supervisor: '郑卫东', date: '2026-12-22' });
@@ -111,7 +122,7 @@ describe('stocktake', () => {
     await l.call('movements.postMany', { documents: docs });
     const st = await l.call('stocktake.start', { locationCodes: ['WH02'], date: '2026-12-20' });
     expect(st.lines).toBe(10_000);
-    await l.call('stocktake.count', { id: st.id, countedBy: 'x', date: '2026-12-20', counts: st.items.map((i, k) => ({ lineId: i.lineId, counted: k === 0 ? i.book + 1 : i.book, reason: k === 0 ? '多出' : undefined })) });
+    await l.call('stocktake.count', { id: st.id, countedBy: 'x', date: '2026-12-20', counts: st.items.map((i, k) => ({ lineId: i.lineId, counted: k === 0 ? i.book! + 1 : i.book!, reason: k === 0 ? '多出' : undefined })) });
     await l.call('stocktake.post', { id: st.id, counter: '甲', supervisor: '乙', date: '2026-12-21' });
     const wb = await load((await l.call('stocktake.report', { id: st.id })).data);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '差异明细', '盘点明细', '装备核查']);

@@ -57,6 +57,10 @@ export const stocktakeUi = {
   },
   'stocktake.viewMovements': { zh: '查看盘盈/盘亏记录', en: 'See the surplus/shortage movements' },
   'stocktake.voidBanner': { zh: '已作废：{reason}', en: 'Void: {reason}' },
+  'stocktake.blindWithheld': {
+    zh: '盲盘：全部实盘（或置零）后才显示账面数、差异和盘点报告。',
+    en: 'Blind count: the book, the differences and the report show once every line is counted (or set to zero).',
+  },
   'stocktake.reviewBanner': {
     zh: '已提交审核：实盘数已锁定。请核对差异并填写原因，由盘点人、监盘人签字后过账；如需改数，请“退回盘点”。',
     en: 'In review: counts are locked. Check the differences and their reasons, then sign and post; to change a count, reopen.',
@@ -189,6 +193,7 @@ export const stocktakeUi = {
   'stocktake.goCount': { zh: '去录入', en: 'Go to counts' },
   'stocktake.noVariances': { zh: '没有差异：账实相符', en: 'No differences: the books agree with the stock' },
   'stocktake.noVariancesYet': { zh: '已盘点的行暂无差异', en: 'No differences among the lines counted so far' },
+  'stocktake.blindNoVariancesYet': { zh: '盲盘：差异在全部实盘后显示', en: 'Blind count: the differences show once every line is counted' },
   'stocktake.nothingCounted': { zh: '尚未录入实盘数', en: 'Nothing counted yet' },
   'stocktake.totalsRow': { zh: '合计：盘盈 {gains} 行，盘亏 {losses} 行，差异金额净额', en: 'Total: {gains} surplus and {losses} shortage lines; net value' },
   'stocktake.submit': { zh: '提交审核', en: 'Submit for review' },

@@ -191,7 +191,7 @@ const CountRow = memo(function CountRow({ line, index, template, columns, editab
   const saved = line.counted === null ? '' : String(line.counted);
   const value = draft ?? saved;
   const dirty = draft !== undefined && draft !== saved;
-  const diff = draftValue !== undefined ? Math.round((draftValue - line.book) * 1000) / 1000 : line.difference;
+  const diff = draftValue !== undefined && line.book !== null ? Math.round((draftValue - line.book) * 1000) / 1000 : line.difference;
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' || e.key === 'ArrowDown') {

@@ -4,7 +4,7 @@ import { AuditOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons
 import { Alert, App, Button, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useRef, useState } from 'react';
-import type { StocktakeLine, StocktakeView } from '../../../src/api/contract.stocktake';
+import { bookWithheld, type StocktakeLine, type StocktakeView } from '../../../src/api/contract.stocktake';
 import { call, errorBody } from '../../api';
 import { formatDate, formatInt, formatMoney } from '../../components/format';
 import { LoadError } from '../../components/LoadError';
@@ -89,6 +89,8 @@ export function ReviewTab({ view, tick, active, onView, onGoCount }: { view: Sto
 
   if (review.error) return <LoadError error={review.error} onRetry={review.reload} />;
 
+  // A blind count shows no difference until every line has its count (the core answers none).
+  const withheld = bookWithheld(view);
   const gains = r?.variances.filter((l) => (l.difference ?? 0) > 0).length ?? 0;
   const losses = r?.variances.filter((l) => (l.difference ?? 0) < 0).length ?? 0;
 
@@ -97,9 +99,9 @@ export function ReviewTab({ view, tick, active, onView, onGoCount }: { view: Sto
       <div className="st-stats" data-testid="review-stats">
         <Stat label={t('stocktake.stat.lines')} value={formatInt(view.lines)} />
         <Stat label={t('stocktake.stat.counted')} value={formatInt(view.counted)} tone={view.counted < view.lines ? 'warn' : undefined} testId="review-counted" />
-        <Stat label={t('stocktake.stat.variances')} value={formatInt(r?.variances.length ?? view.differences)} testId="review-variance-count" />
-        <Stat label={t('stocktake.stat.gains')} value={t('stocktake.stat.linesValue', { n: formatInt(gains), value: formatMoney(r?.totals.gainValue ?? 0) })} tone={gains ? 'gain' : undefined} testId="review-gain" />
-        <Stat label={t('stocktake.stat.losses')} value={t('stocktake.stat.linesValue', { n: formatInt(losses), value: formatMoney(r?.totals.lossValue ?? 0) })} tone={losses ? 'loss' : undefined} testId="review-loss" />
+        <Stat label={t('stocktake.stat.variances')} value={withheld ? '—' : formatInt(r?.variances.length ?? view.differences)} testId="review-variance-count" />
+        <Stat label={t('stocktake.stat.gains')} value={withheld ? '—' : t('stocktake.stat.linesValue', { n: formatInt(gains), value: formatMoney(r?.totals.gainValue ?? 0) })} tone={gains ? 'gain' : undefined} testId="review-gain" />
+        <Stat label={t('stocktake.stat.losses')} value={withheld ? '—' : t('stocktake.stat.linesValue', { n: formatInt(losses), value: formatMoney(r?.totals.lossValue ?? 0) })} tone={losses ? 'loss' : undefined} testId="review-loss" />
         <Stat label={t('stocktake.stat.missingReasons')} value={formatInt(r?.missingReasons ?? 0)} tone={r?.missingReasons ? 'warn' : undefined} testId="review-missing" />
         <Stat
           label={t('stocktake.stat.units')}
@@ -107,6 +109,7 @@ export function ReviewTab({ view, tick, active, onView, onGoCount }: { view: Sto
           tone={r && (r.units.notSeen || r.units.unchecked) ? 'warn' : undefined}
         />
       </div>
+      {withheld && <Alert className="st-banner" type="info" showIcon title={t('stocktake.blindWithheld')} data-testid="review-blind" />}
       {r && r.uncounted.length > 0 && (
         <Alert
           className="st-banner"
@@ -140,7 +143,7 @@ export function ReviewTab({ view, tick, active, onView, onGoCount }: { view: Sto
           scroll={{ x: columns.reduce((s, c) => s + Number(c.width ?? 0), 0), y: height }}
           pagination={(r?.variances.length ?? 0) > 100 ? { pageSize: 100, size: 'small', showSizeChanger: false, showTotal: (n) => t('common.rows', { n: formatInt(n) }) } : false}
           rowClassName={(l) => (!l.reason ? 'st-row-noreason' : '')}
-          locale={{ emptyText: !view.counted ? t('stocktake.nothingCounted') : view.counted < view.lines ? t('stocktake.noVariancesYet') : t('stocktake.noVariances') }}
+          locale={{ emptyText: withheld ? t('stocktake.blindNoVariancesYet') : !view.counted ? t('stocktake.nothingCounted') : view.counted < view.lines ? t('stocktake.noVariancesYet') : t('stocktake.noVariances') }}
           summary={() =>
             r && r.variances.length > 0 ? (
               <Table.Summary fixed>

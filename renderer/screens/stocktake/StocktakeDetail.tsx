@@ -3,7 +3,7 @@
 import { ArrowLeftOutlined, DeleteOutlined, FileExcelOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Spin, Steps, Tabs, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { StocktakeView } from '../../../src/api/contract.stocktake';
+import { bookWithheld, type StocktakeView } from '../../../src/api/contract.stocktake';
 import { call, type ErrorBody, errorBody } from '../../api';
 import { saveWorkbook } from '../../components/download';
 import { formatDate, formatInt } from '../../components/format';
@@ -123,7 +123,14 @@ export function StocktakeDetail({ id, tab }: { id: number; tab: string | undefin
                 {t('stocktake.importSheet')}
               </Button>
             )}
-            <Button icon={<FileExcelOutlined />} loading={busy === 'report'} onClick={() => void download('report')} data-testid="stocktake-report">
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={busy === 'report'}
+              disabled={bookWithheld(view)}
+              title={bookWithheld(view) ? t('stocktake.blindWithheld') : undefined}
+              onClick={() => void download('report')}
+              data-testid="stocktake-report"
+            >
               {t('stocktake.exportReport')}
             </Button>
             {open && (
