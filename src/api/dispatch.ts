@@ -71,10 +71,13 @@ function keptAnswer<T>(ctx: Context, name: OperationName, input: unknown): T | P
 
 const refreshing = new WeakSet<Db>();
 
+/** How many kept answers are worked out ahead after a change: the overview's two, and the one asked before them. */
+const REFRESH_MAX = 3;
+
 /**
  * After an action that changed the data, the kept answers are worked out again in the next turn, before anyone
- * asks: a keeper who posts a receipt and opens 首页 finds the new totals and gaps ready. Only answers someone asked
- * for are refreshed, the most recently asked first.
+ * asks: a keeper who posts a receipt and opens 首页 finds the new totals and gaps ready. Only the few most recently
+ * asked are refreshed (each is tens of milliseconds that the next action waits behind); the others wait to be asked.
  */
 function refreshKeptAfterChange(ctx: Context): void {
   const answers = kept.get(ctx.db);
@@ -85,7 +88,7 @@ function refreshKeptAfterChange(ctx: Context): void {
   void inTurn(ctx.db, async () => {
     refreshing.delete(ctx.db);
     try {
-      for (const k of [...answers.values()].reverse()) if (k.stamp !== stampOf(ctx.db)) await keptAnswer(ctx, k.name, k.input);
+      for (const k of [...answers.values()].slice(-REFRESH_MAX).reverse()) if (k.stamp !== stampOf(ctx.db)) await keptAnswer(ctx, k.name, k.input);
     } catch {
       // Only ahead of time (the ledger may even have been closed meanwhile): whoever asks next gets the real answer,
       // or the real error.

@@ -79,3 +79,20 @@ describe('kept answers after a change here', () => {
     }
   });
 });
+
+describe('kept answers worked out ahead', () => {
+  it('are only the few most recently asked, so the next action does not wait behind every street’s gaps', async () => {
+    for (const streetCode of ['HM', 'JJ']) await l.call('gaps.get', { streetCode });
+    for (const kind of ['materials', 'equipment', 'shelters'] as const) await l.call('gaps.get', { kind });
+    const asked: string[] = [];
+    const saved = handlers['gaps.get'];
+    handlers['gaps.get'] = (ctx, input) => (asked.push(JSON.stringify(input)), saved(ctx, input));
+    try {
+      await l.call('movements.post', receipt({ lines: [{ itemCode: 'QUILT', batchNo: 'Q8', quantity: 3 }] }));
+      await l.call('system.info', {});
+      expect(asked).toEqual(['{"kind":"shelters"}', '{"kind":"equipment"}', '{"kind":"materials"}']);
+    } finally {
+      handlers['gaps.get'] = saved;
+    }
+  });
+});
