@@ -1,21 +1,14 @@
 // A dialog around one form checked with a contract schema: problems go on their fields, the rest on a banner.
 // Settings' create/edit dialogs and the equipment and shelter actions all use it.
-import { type ButtonProps, Form, type FormInstance, Modal } from 'antd';
+import { type ButtonProps, Form, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { useI18n } from '../i18n';
-import type { FieldPath } from './formErrors';
 import { ProblemBanner } from './ProblemBanner';
-import { useValidatedSubmit } from './useValidatedSubmit';
+import { useValidatedSubmit, type ValidatedSubmitOptions } from './useValidatedSubmit';
 
-export interface ModalFormProps<S extends z.ZodType, R> {
+export interface ModalFormProps<S extends z.ZodType, R> extends ValidatedSubmitOptions<S, R> {
   title: ReactNode;
-  form: FormInstance;
-  schema: S;
-  isField: (path: FieldPath) => boolean;
-  build: (values: Record<string, unknown>) => unknown;
-  send: (input: z.input<S>) => Promise<R>;
-  onDone: (result: R) => void;
   onClose: () => void;
   initialValues: Record<string, unknown>;
   testId: string;

@@ -15,14 +15,16 @@ export interface SubmitState {
   clearProblems(): void;
 }
 
-export function useValidatedSubmit<S extends z.ZodType, R>(options: {
+export interface ValidatedSubmitOptions<S extends z.ZodType, R> {
   form: FormInstance;
   schema: S;
   isField: (path: FieldPath) => boolean;
   build: (values: Record<string, unknown>) => unknown;
   send: (input: z.input<S>) => Promise<R>;
   onDone: (result: R) => void;
-}): SubmitState {
+}
+
+export function useValidatedSubmit<S extends z.ZodType, R>(options: ValidatedSubmitOptions<S, R>): SubmitState {
   const { gloss } = useI18n();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
