@@ -82,13 +82,15 @@ const REFRESH_MAX = 3;
 function refreshKeptAfterChange(ctx: Context): void {
   const answers = kept.get(ctx.db);
   if (!answers?.size || refreshing.has(ctx.db)) return;
+  const recent = () => [...answers.values()].slice(-REFRESH_MAX).reverse();
   const stamp = stampOf(ctx.db);
-  if ([...answers.values()].every((k) => k.stamp === stamp)) return;
+  // Older answers are left stale on purpose: they must not make every later action schedule a refresh.
+  if (recent().every((k) => k.stamp === stamp)) return;
   refreshing.add(ctx.db);
   void inTurn(ctx.db, async () => {
     refreshing.delete(ctx.db);
     try {
-      for (const k of [...answers.values()].slice(-REFRESH_MAX).reverse()) if (k.stamp !== stampOf(ctx.db)) await keptAnswer(ctx, k.name, k.input);
+      for (const k of recent()) if (k.stamp !== stampOf(ctx.db)) await keptAnswer(ctx, k.name, k.input);
     } catch {
       // Only ahead of time (the ledger may even have been closed meanwhile): whoever asks next gets the real answer,
       // or the real error.

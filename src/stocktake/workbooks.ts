@@ -2,7 +2,7 @@
 // 盘点报告 that goes up by 10 January. Files are bytes here; paths belong to the doors.
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../common/excel.js';
-import type { ImportCountsResult, StocktakeLine, StocktakeView } from '../api/contract.stocktake.js';
+import { bookWithheld, type ImportCountsResult, type StocktakeLine, type StocktakeView } from '../api/contract.stocktake.js';
 import { today } from '../common/dates.js';
 import { LedgerError } from '../common/errors.js';
 import type { Db } from '../db/executor.js';
@@ -191,6 +191,8 @@ export async function importCounts(db: Db, input: { id: number; fileName: string
 /** 盘点报告: summary per location, every variance with reason and sign-off, every line, and the equipment audit. */
 export async function stocktakeReport(db: Db, id: number): Promise<{ fileName: string; data: string }> {
   const view: StocktakeView = stocktakeView(db, id);
+  // The report shows the book: a blind count has it only once every line is counted (./blind.ts).
+  if (bookWithheld(view)) throw new LedgerError('stocktake.bookWithheld', { no: view.no, left: view.lines - view.counted });
   const review = reviewStocktake(db, id);
   const org = getSetting(db, 'org.name');
   const wb = new (await loadExcel()).Workbook();
