@@ -1,9 +1,9 @@
 // Reference data every screen needs (areas, locations, the item catalogue, system info), loaded once and
 // reloaded after master data or stock changes.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Area, Item, Location, SystemInfo } from '../../src/api/contract';
 import { type ErrorBody, errorBody } from '../api';
-import { callFirst, forgetPrefetched } from '../prefetch';
+import { callFirst, forgetPrefetched, hasAnswered, takeAnswered } from '../prefetch';
 
 export interface RefData {
   areas: Area[];
@@ -24,12 +24,22 @@ export interface RefData {
 
 const RefDataContext = createContext<RefData | null>(null);
 
+/** All four early answers when they have all come, for the first render. */
+function answeredAtStart(): { areas: Area[]; locations: Location[]; items: Item[]; info: SystemInfo } | undefined {
+  // All or none: taking some would leave the first load asking those again.
+  if (!(hasAnswered('areas.list', {}) && hasAnswered('locations.list', {}) && hasAnswered('items.list', {}) && hasAnswered('system.info', {}))) return undefined;
+  const [a, l, i, s] = [takeAnswered('areas.list', {}), takeAnswered('locations.list', {}), takeAnswered('items.list', {}), takeAnswered('system.info', {})];
+  return a && l && i && s ? { areas: a.value, locations: l.value, items: i.value, info: s.value } : undefined;
+}
+
 export function RefDataProvider({ children }: { children: ReactNode }) {
-  const [areas, setAreas] = useState<Area[]>([]);
-  const [locations, setLocations] = useState<Location[]>([]);
-  const [items, setItems] = useState<Item[]>([]);
-  const [info, setInfo] = useState<SystemInfo>();
-  const [loading, setLoading] = useState(true);
+  const [first] = useState(answeredAtStart);
+  const [areas, setAreas] = useState<Area[]>(first?.areas ?? []);
+  const [locations, setLocations] = useState<Location[]>(first?.locations ?? []);
+  const [items, setItems] = useState<Item[]>(first?.items ?? []);
+  const [info, setInfo] = useState<SystemInfo | undefined>(first?.info);
+  const [loading, setLoading] = useState(!first);
+  const loaded = useRef(first !== undefined);
   const [error, setError] = useState<ErrorBody>();
   const [version, setVersion] = useState(0);
 
@@ -51,7 +61,10 @@ export function RefDataProvider({ children }: { children: ReactNode }) {
     );
   }, []);
 
-  useEffect(reload, [reload]);
+  useEffect(() => {
+    if (loaded.current) loaded.current = false;
+    else reload();
+  }, [reload]);
 
   const changed = useCallback(() => {
     forgetPrefetched();

@@ -9,13 +9,23 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [data, setData] = useState<T>();
+/**
+ * `answered`, when given, may hand over an answer that has already come (see takeAnswered in prefetch.ts): the
+ * first render then draws it, and the first load is not made.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], answered?: () => { value: T } | undefined): Loaded<T> {
+  const [first] = useState(() => answered?.());
+  const [data, setData] = useState<T | undefined>(first?.value);
   const [error, setError] = useState<ErrorBody>();
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(!first);
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
+  const skipFirst = useRef(first !== undefined);
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     const mine = ++seq.current;
     setLoading(true);
     load().then(

@@ -25,5 +25,8 @@ export function daysBetween(from: string, to: string): number {
 export function today(): string {
   const pinned = process.env.RELIEF_LEDGER_TODAY;
   if (pinned && isIsoDate(pinned)) return pinned;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  // Made once: building a formatter with a time zone costs more than every later use of it.
+  shanghaiDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return shanghaiDay.format(new Date());
 }
+let shanghaiDay: Intl.DateTimeFormat | undefined;

@@ -23,6 +23,8 @@ test('every screen opens from the navigation, in Chinese, at 1366×768', async (
   await expect(page.getByTestId('stat-shelters')).toContainText('151');
   await expect(page.getByTestId('overview-equipment')).toContainText('卫星电话');
   expect(await rendersChinese(page)).toBe(true);
+  // The two tables are drawn just after the numbers: the picture is of the whole screen.
+  await expect(page.getByTestId('overview-per-street').getByRole('row').nth(1)).toBeVisible();
   await screenshot(page, 'e2e-overview');
 
   await page.getByTestId('nav-stock').click();

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../src/api/dispatch.js';
 import { handlers } from '../../src/api/handlers.js';
+import { warmUp } from '../../src/api/warm.js';
 import { openLedger } from '../../src/db/open.js';
 import { receipt, seeded, type TempLedger } from './fixture.js';
 
@@ -93,6 +94,34 @@ describe('kept answers worked out ahead', () => {
       expect(asked).toEqual(['{"kind":"shelters"}', '{"kind":"equipment"}', '{"kind":"materials"}']);
     } finally {
       handlers['gaps.get'] = saved;
+    }
+  });
+});
+
+describe('the warm-up as a door starts', () => {
+  it('gives way between its questions, so the page asking for its files meanwhile is not held up', async () => {
+    let done = false;
+    const warming = warmUp(l.ctx).then(() => (done = true));
+    // Anything the event loop has waiting (a request for the page's script) gets its turn before the warm-up ends.
+    const sawTurn = await new Promise<boolean>((resolve) => setImmediate(() => resolve(!done)));
+    expect(sawTurn).toBe(true);
+    await warming;
+  });
+
+  it('leaves the first screen’s answers kept for the page', async () => {
+    await warmUp(l.ctx);
+    const asked: string[] = [];
+    const saved = { summary: handlers['summary.get'], gaps: handlers['gaps.get'] };
+    handlers['summary.get'] = (ctx, input) => (asked.push('summary.get'), saved.summary(ctx, input));
+    handlers['gaps.get'] = (ctx, input) => (asked.push('gaps.get'), saved.gaps(ctx, input));
+    try {
+      const summary = await l.call('summary.get', {});
+      await l.call('gaps.get', {});
+      expect(asked).toEqual([]);
+      expect(summary.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    } finally {
+      handlers['summary.get'] = saved.summary;
+      handlers['gaps.get'] = saved.gaps;
     }
   });
 });

@@ -9,7 +9,7 @@ import { useRefData } from '../../components/RefData';
 import { useFillHeight } from '../../components/useFillHeight';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n';
-import { callFirst } from '../../prefetch';
+import { callFirst, takeAnswered } from '../../prefetch';
 import '../gaps/gaps.css';
 import './overview.css';
 import { StatCards } from './StatCards';
@@ -20,12 +20,14 @@ import { Targets } from './Targets';
 const AttentionList = lazy(() => import('./AttentionList').then((m) => ({ default: m.AttentionList })));
 const PerStreet = lazy(() => import('./PerStreet').then((m) => ({ default: m.PerStreet })));
 
+const ATTENTION = { byBatch: true, expiry: 'attention' } as const;
+
 export function OverviewScreen() {
   const { t } = useI18n();
   const { version } = useRefData();
-  const summary = useLoad(() => callFirst('summary.get', {}), [version]);
-  const attention = useLoad(() => callFirst('stock.query', { byBatch: true, expiry: 'attention' }), [version]);
-  const gaps = useLoad(() => callFirst('gaps.get', {}), [version]);
+  const summary = useLoad(() => callFirst('summary.get', {}), [version], () => takeAnswered('summary.get', {}));
+  const attention = useLoad(() => callFirst('stock.query', ATTENTION), [version], () => takeAnswered('stock.query', ATTENTION));
+  const gaps = useLoad(() => callFirst('gaps.get', {}), [version], () => takeAnswered('gaps.get', {}));
 
   if (summary.error) return <LoadError error={summary.error} onRetry={summary.reload} />;
   if (!summary.data) return <Skeleton active />;
