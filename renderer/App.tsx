@@ -11,7 +11,7 @@ import {
   ThunderboltOutlined,
   BankOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Result, Spin } from 'antd';
+import { Layout, Menu, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { bridgeAvailable } from './api';
 import { AppHeader } from './components/AppHeader';
@@ -36,6 +36,9 @@ const screens = {
   stocktake: () => import('./screens/stocktake/StocktakeScreen').then((m) => ({ default: m.StocktakeScreen })),
   ledgers: () => import('./screens/ledgers/LedgersScreen').then((m) => ({ default: m.LedgersScreen })),
 };
+// Only where the page was opened without the app's bridge (a plain browser on the built files): rare, so not in
+// the first script.
+const NoBridge = lazy(() => import('./components/NoBridge').then((m) => ({ default: m.NoBridge })));
 const StockScreen = lazy(screens.stock);
 const MovementsScreen = lazy(screens.movements);
 const DocumentScreen = lazy(screens.doc);
@@ -80,7 +83,11 @@ export function App() {
   useScreensAhead(!ref.loading);
 
   if (!bridgeAvailable()) {
-    return <Result status="warning" title={t('app.noBridge')} subTitle={t('app.noBridgeHint')} />;
+    return (
+      <Suspense fallback={null}>
+        <NoBridge />
+      </Suspense>
+    );
   }
 
   return (
@@ -93,6 +100,8 @@ export function App() {
         <Menu
           theme="dark"
           mode="inline"
+          // The navigation is never collapsed, so its items need no tooltips (an antd Tooltip each, at every start).
+          tooltip={false}
           selectedKeys={[selected]}
           onClick={({ key }) => navigate([key])}
           items={NAV.map((n) => ({

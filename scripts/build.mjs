@@ -13,7 +13,18 @@ const only = process.argv[2];
 // Pure-JS dependencies are bundled (start-up is faster without resolving hundreds of files); native and heavy ones,
 // loaded lazily, stay outside.
 const external = ['better-sqlite3', 'exceljs', 'electron'];
-const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning' };
+// zod re-exports its 60-odd message locales as a namespace, which a bundler must keep whole: a fifth of the CLI's
+// script, parsed at every start. The app sets no zod locale, so only English (zod's default) is kept.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: "export { default as en } from './en.js';", resolveDir: path.dirname(args.path), loader: 'js' }));
+  },
+};
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', plugins: [zodEnglishOnly] };
 
 if (!only || only === 'node') {
   // Bundled CommonJS dependencies call require(); an ES module has none of its own.

@@ -1,9 +1,12 @@
 import { DatabaseOutlined } from '@ant-design/icons';
-import { Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { Layout, Segmented, Space, Tag } from 'antd';
 import { useI18n } from '../i18n';
 import { useRefData } from './RefData';
 
-/** Title, organisation, and where the data lives: the database file and the door (web host or desktop). */
+/**
+ * Title, organisation, and where the data lives: the database file and the door (web host or desktop). Plain
+ * elements where antd's would add nothing: the header is drawn on every start, before anything else.
+ */
 export function AppHeader() {
   const { t, lang, setLang } = useI18n();
   const { info } = useRefData();
@@ -18,17 +21,15 @@ export function AppHeader() {
       </div>
       <Space size={12} className="app-header-info">
         {info && (
-          <Tooltip title={t('fmt.labelValue', { a: t('app.database'), b: info.file })}>
-            <Typography.Text type="secondary" className="app-db" data-testid="app-db">
-              <DatabaseOutlined /> {info.file}
-            </Typography.Text>
-          </Tooltip>
+          <span className="app-secondary app-db" data-testid="app-db" title={t('fmt.labelValue', { a: t('app.database'), b: info.file })}>
+            <DatabaseOutlined /> {info.file}
+          </span>
         )}
         <Tag data-testid="app-door">{door}</Tag>
         {info && (
-          <Typography.Text type="secondary">
+          <span className="app-secondary">
             {t('app.today')} {info.today} · v{info.version}
-          </Typography.Text>
+          </span>
         )}
         <span data-testid="lang-switch">
           <Segmented
