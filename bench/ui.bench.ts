@@ -110,11 +110,12 @@ export async function benchUi(): Promise<void> {
   const dir = benchDir();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    // Host start → first screen interactive, on the demo database (created on the first start, reused after).
+    // Host start → first screen interactive, on the demo database (created on the first start, reused after): the
+    // median of ten starts, since one start on this kind of machine varies by a few hundred milliseconds.
     const demo = path.join(dir, 'demo.db');
     const starts: number[] = [];
     const floors: number[] = [];
-    for (let r = 0; r < 6; r++) {
+    for (let r = 0; r < 11; r++) {
       const host = await startHost(demo);
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       const screen = await firstScreen(page, host.url);
@@ -126,7 +127,7 @@ export async function benchUi(): Promise<void> {
       await stop(host.child);
     }
     const start = median(starts);
-    report('host start to first screen interactive (demo data)', `${start.toFixed(0)} ms (${(start / median(floors)).toFixed(1)}× a static file)`, '≤ 1500 ms', start <= 1500);
+    report('host start to first screen interactive (demo data, median of 10)', `${start.toFixed(0)} ms (${(start / median(floors)).toFixed(1)}× a static file)`, '≤ 1500 ms', start <= 1500);
 
     const refresh = await overviewAfterMovement(browser, demo);
     report('overview shows a movement (post, open 首页, numbers and targets redrawn)', `${refresh.toFixed(0)} ms`, '≤ 200 ms', refresh <= 200);
