@@ -44,11 +44,11 @@ export function hasAnswered<N extends OperationName>(name: N, input: OperationIn
 
 /** The early answer when it has already come and is fresh, for a screen's first render; taken once. */
 export function takeAnswered<N extends OperationName>(name: N, input: OperationInput<N>): { value: OperationResult<N> } | undefined {
+  if (!hasAnswered(name, input)) return undefined;
   const key = keyOf(name, input);
-  const got = early.get(key);
-  if (!got?.settled || !hasAnswered(name, input)) return undefined;
+  const { settled } = early.get(key)!;
   early.delete(key);
-  return got.settled as { value: OperationResult<N> };
+  return settled as { value: OperationResult<N> };
 }
 
 /** Settles when every early question has its answer (or refusal), or after `ms`, whichever comes first. */

@@ -21,12 +21,13 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+// Made once: building a formatter with a time zone costs more than every later use of it.
+let shanghaiDay: Intl.DateTimeFormat | undefined;
+
 /** Today in the users' calendar (Asia/Shanghai), whatever the machine's zone; RELIEF_LEDGER_TODAY pins it for tests. */
 export function today(): string {
   const pinned = process.env.RELIEF_LEDGER_TODAY;
   if (pinned && isIsoDate(pinned)) return pinned;
-  // Made once: building a formatter with a time zone costs more than every later use of it.
   shanghaiDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
   return shanghaiDay.format(new Date());
 }
-let shanghaiDay: Intl.DateTimeFormat | undefined;
