@@ -2,19 +2,36 @@
 // movement here, a write by another program on the same file, or a change of day.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../src/api/dispatch.js';
-import { handlers } from '../../src/api/handlers.js';
+import { type Context, handlers } from '../../src/api/handlers.js';
 import { warmUp } from '../../src/api/warm.js';
 import { openLedger } from '../../src/db/open.js';
 import { receipt, seeded, type TempLedger } from './fixture.js';
 
 let l: TempLedger;
+let restores: (() => void)[] = [];
 beforeEach(async () => {
   l = await seeded();
 });
 afterEach(() => {
+  for (const restore of restores) restore();
+  restores = [];
   delete process.env.RELIEF_LEDGER_TODAY;
   l.close();
 });
+
+type Handler = (ctx: Context, input: unknown) => unknown;
+
+/** Records each run of the overview's two heavy handlers, as `note` names it, until the test ends. */
+function watchHeavyHandlers(note: (name: string, input: unknown) => string = (name) => name): string[] {
+  const asked: string[] = [];
+  const table = handlers as unknown as Record<string, Handler>;
+  for (const name of ['summary.get', 'gaps.get']) {
+    const saved = table[name]!;
+    restores.push(() => (table[name] = saved));
+    table[name] = (ctx, input) => (asked.push(note(name, input)), saved(ctx, input));
+  }
+  return asked;
+}
 
 describe('kept answers', () => {
   it('answer again from memory while nothing changed', async () => {
@@ -60,24 +77,16 @@ describe('kept answers after a change here', () => {
   it('are worked out again before anyone asks, so the overview opened after a receipt finds them ready', async () => {
     await l.call('summary.get', {});
     await l.call('gaps.get', {});
-    const asked: string[] = [];
-    const saved = { summary: handlers['summary.get'], gaps: handlers['gaps.get'] };
-    handlers['summary.get'] = (ctx, input) => (asked.push('summary.get'), saved.summary(ctx, input));
-    handlers['gaps.get'] = (ctx, input) => (asked.push('gaps.get'), saved.gaps(ctx, input));
-    try {
-      const before = await l.call('summary.get', {});
-      await l.call('stock.query', {});
-      expect(asked).toEqual([]); // a read changes nothing, so nothing is worked out again
-      await l.call('movements.post', receipt({ lines: [{ itemCode: 'QUILT', batchNo: 'Q7', quantity: 12 }] }));
-      await l.call('system.info', {}); // the next turn: the refresh runs before it
-      expect(asked.sort()).toEqual(['gaps.get', 'summary.get']);
-      const after = await l.call('summary.get', {});
-      expect(after.itemsOnHand).toBe(before.itemsOnHand + 12);
-      expect(asked).toHaveLength(2); // …answered from what was worked out ahead
-    } finally {
-      handlers['summary.get'] = saved.summary;
-      handlers['gaps.get'] = saved.gaps;
-    }
+    const asked = watchHeavyHandlers();
+    const before = await l.call('summary.get', {});
+    await l.call('stock.query', {});
+    expect(asked).toEqual([]); // a read changes nothing, so nothing is worked out again
+    await l.call('movements.post', receipt({ lines: [{ itemCode: 'QUILT', batchNo: 'Q7', quantity: 12 }] }));
+    await l.call('system.info', {}); // the next turn: the refresh runs before it
+    expect(asked.sort()).toEqual(['gaps.get', 'summary.get']);
+    const after = await l.call('summary.get', {});
+    expect(after.itemsOnHand).toBe(before.itemsOnHand + 12);
+    expect(asked).toHaveLength(2); // …answered from what was worked out ahead
   });
 });
 
@@ -85,16 +94,10 @@ describe('kept answers worked out ahead', () => {
   it('are only the few most recently asked, so the next action does not wait behind every street’s gaps', async () => {
     for (const streetCode of ['HM', 'JJ']) await l.call('gaps.get', { streetCode });
     for (const kind of ['materials', 'equipment', 'shelters'] as const) await l.call('gaps.get', { kind });
-    const asked: string[] = [];
-    const saved = handlers['gaps.get'];
-    handlers['gaps.get'] = (ctx, input) => (asked.push(JSON.stringify(input)), saved(ctx, input));
-    try {
-      await l.call('movements.post', receipt({ lines: [{ itemCode: 'QUILT', batchNo: 'Q8', quantity: 3 }] }));
-      await l.call('system.info', {});
-      expect(asked).toEqual(['{"kind":"shelters"}', '{"kind":"equipment"}', '{"kind":"materials"}']);
-    } finally {
-      handlers['gaps.get'] = saved;
-    }
+    const asked = watchHeavyHandlers((name, input) => `${name} ${JSON.stringify(input)}`);
+    await l.call('movements.post', receipt({ lines: [{ itemCode: 'QUILT', batchNo: 'Q8', quantity: 3 }] }));
+    await l.call('system.info', {});
+    expect(asked).toEqual(['gaps.get {"kind":"shelters"}', 'gaps.get {"kind":"equipment"}', 'gaps.get {"kind":"materials"}']);
   });
 });
 
@@ -110,18 +113,10 @@ describe('the warm-up as a door starts', () => {
 
   it('leaves the first screen’s answers kept for the page', async () => {
     await warmUp(l.ctx);
-    const asked: string[] = [];
-    const saved = { summary: handlers['summary.get'], gaps: handlers['gaps.get'] };
-    handlers['summary.get'] = (ctx, input) => (asked.push('summary.get'), saved.summary(ctx, input));
-    handlers['gaps.get'] = (ctx, input) => (asked.push('gaps.get'), saved.gaps(ctx, input));
-    try {
-      const summary = await l.call('summary.get', {});
-      await l.call('gaps.get', {});
-      expect(asked).toEqual([]);
-      expect(summary.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    } finally {
-      handlers['summary.get'] = saved.summary;
-      handlers['gaps.get'] = saved.gaps;
-    }
+    const asked = watchHeavyHandlers();
+    const summary = await l.call('summary.get', {});
+    await l.call('gaps.get', {});
+    expect(asked).toEqual([]);
+    expect(summary.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
