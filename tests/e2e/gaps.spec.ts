@@ -216,6 +216,7 @@ test('the rotation plan and the gap list, in Chinese and in English', async ({ p
   await screenshot(page, 'gaps-list-en');
   await page.getByTestId('nav-overview').click();
   await expect(page.getByTestId('overview-target-shelters')).toContainText('target ≥ 90%');
+  await expect(page.getByTestId('overview-per-street').getByRole('row').nth(1)).toBeVisible();
   await screenshot(page, 'gaps-overview-en');
   await page.getByTestId('lang-switch').getByText('中文').click();
 });
