@@ -69,6 +69,11 @@ export async function api<T>(page: Page, name: string, input: unknown): Promise<
   return envelope.result as T;
 }
 
+/** The overview's two tables come just after its numbers: a picture of the whole screen waits for them. */
+export async function overviewTablesDrawn(page: Page): Promise<void> {
+  await expect(page.getByTestId('overview-per-street').getByRole('row').nth(1)).toBeVisible();
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });

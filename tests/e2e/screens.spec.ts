@@ -1,7 +1,7 @@
 // The renderer's screens driven as a keeper would, through their data-testid hooks, on a fresh demo ledger.
 import type { Page } from '@playwright/test';
 import type { Item, StockRow } from '../../src/api/contract';
-import { api, expect, rendersChinese, screenshot, test } from './fixtures';
+import { api, expect, overviewTablesDrawn, rendersChinese, screenshot, test } from './fixtures';
 
 /** Picks an option in a searchable antd Select by typing. */
 async function pick(page: Page, testId: string, text: string): Promise<void> {
@@ -23,8 +23,7 @@ test('every screen opens from the navigation, in Chinese, at 1366×768', async (
   await expect(page.getByTestId('stat-shelters')).toContainText('151');
   await expect(page.getByTestId('overview-equipment')).toContainText('卫星电话');
   expect(await rendersChinese(page)).toBe(true);
-  // The two tables are drawn just after the numbers: the picture is of the whole screen.
-  await expect(page.getByTestId('overview-per-street').getByRole('row').nth(1)).toBeVisible();
+  await overviewTablesDrawn(page);
   await screenshot(page, 'e2e-overview');
 
   await page.getByTestId('nav-stock').click();
