@@ -45,7 +45,38 @@ export const ledgerImportInput = z.object({
   force: z.boolean().default(false),
   /** Return the user's file with the bad cells marked, when there are errors. */
   errorWorkbook: z.boolean().default(true),
+  /**
+   * Create the streets, villages, locations and items the rows name but the ledger lacks (the user confirmed it:
+   * `--create-missing`, the wizard's confirmation); each is listed in the report's `createdMaster`.
+   */
+  createMissing: z.boolean().default(false),
+  /** The district's name, for a ledger that has none yet (an empty one). */
+  district: z.string().trim().min(1).max(100).optional(),
   /** Reports progress under this id while it runs (`jobs.progress`). */
+  jobId: jobIdSchema.optional(),
+});
+
+/** One file of an onboarding, with the user's corrections when the recognition or the mapping needs them. */
+export const onboardFileInput = z.object({
+  fileName,
+  data: base64,
+  /** The file's kind when the recognition got it wrong (or could not tell). */
+  kind: kind.optional(),
+  sheet: z.string().trim().min(1).optional(),
+  mapping: mapping.optional(),
+  locationCode: code.optional(),
+});
+
+export const ledgerOnboardInput = z.object({
+  /** A bureau's files, in any order: each one's kind is recognised from its headers, then they go in kind by kind. */
+  files: z.array(onboardFileInput).min(1, '至少一个文件 (at least one file)').max(100),
+  /** Write everything (one transaction); without it the plan is worked out and nothing is written. */
+  commit: z.boolean().default(false),
+  district: z.string().trim().min(1).max(100).optional(),
+  /** Import files whose very content was imported before. */
+  force: z.boolean().default(false),
+  /** Per file, the user's workbook with the bad cells marked, when it has errors. */
+  errorWorkbook: z.boolean().default(false),
   jobId: jobIdSchema.optional(),
 });
 
@@ -78,6 +109,14 @@ export interface LedgerField {
   required: boolean;
 }
 
+/** Two or more columns that read as one field: the sheet is refused until a mapping picks one. */
+export interface LedgerConflict {
+  field: string;
+  /** The field as the bureau's header names it. */
+  header: string;
+  columns: { column: string; header: string }[];
+}
+
 export interface LedgerSheetInspection {
   name: string;
   /** The header row (the lower one of a two-level header); null when none was found. */
@@ -85,10 +124,15 @@ export interface LedgerSheetInspection {
   headerRows: number;
   dataRows: number;
   columns: LedgerColumn[];
-  /** Required fields no column was mapped to. */
+  /** Required fields no column was mapped to (or a group of which one is needed: "村(社区) 或 街道(镇)"). */
   missing: string[];
-  /** The location this sheet is named after, if any. */
+  conflicts: LedgerConflict[];
+  /** The title row above the header. */
+  title: string | null;
+  /** The location this sheet is named after (or its title names), if any. */
   location: { code: string; name: string } | null;
+  /** Else the place its name or title names, which createMissing would create as a location. */
+  place: { name: string; from: 'sheet' | 'title' } | null;
   preview: { row: number; cells: Record<string, string> }[];
 }
 
@@ -98,6 +142,8 @@ export interface LedgerInspection {
   format: 'xlsx' | 'csv';
   encoding: string | null;
   fields: LedgerField[];
+  /** Besides the required fields, a sheet needs all fields of one of these groups (field keys). */
+  needs: string[][];
   sheets: LedgerSheetInspection[];
   alreadyImported: { fileName: string; importedAt: string } | null;
 }
@@ -120,10 +166,69 @@ export interface LedgerImportReport {
   sheets: { name: string; headerRow: number | null; rows: LedgerRowCounts }[];
   /** What was (or would be) created, e.g. { items: 3, documents: 12, movements: 40 }. */
   created: Record<string, number>;
+  /**
+   * Master data created for the file, one by one: what its rows only named (with createMissing), and its own rows
+   * whose code was generated. With `ok` false nothing was written: the list is what the rows so far would create.
+   */
+  createdMaster: LedgerCreated[];
   errors: LedgerRowError[];
   alreadyImported: { fileName: string; importedAt: string } | null;
   /** base64 of the user's workbook with the bad cells marked, when there are errors. */
   errorWorkbook?: string;
+}
+
+export interface LedgerCreated {
+  kind: 'district' | 'street' | 'village' | 'location' | 'item' | 'shelter';
+  code: string;
+  name: string;
+  /** The area it belongs to (code): a street's district, a village's street, a location's area. */
+  parent: string | null;
+  /** True when the file only named it (created because createMissing allowed it); false for a row of its own list. */
+  implied: boolean;
+  /** Where the file first names it. */
+  sheet: string;
+  row: number;
+  /** The file, in an onboarding's list of everything created. */
+  file?: string;
+}
+
+/** How well a file's headers fit one kind. */
+export interface LedgerKindScore {
+  kind: LedgerKind;
+  /** Fields recognised over its sheets, weighted by confidence. */
+  score: number;
+  /** Every required column is there (in the best sheet). */
+  fits: boolean;
+}
+
+export interface LedgerOnboardFile {
+  fileName: string;
+  /** The kind it is imported as (recognised or chosen); null when it could not be told. */
+  kind: LedgerKind | null;
+  /** Chosen by the user rather than recognised. */
+  chosen: boolean;
+  /** The kinds that fit best, best first: what the wizard offers when the recognition is doubtful. */
+  candidates: LedgerKindScore[];
+  /** Each sheet's header and column mapping, for correcting it. */
+  sheets: { name: string; headerRow: number | null; columns: LedgerColumn[]; conflicts: LedgerConflict[]; missing: string[] }[];
+  /** The import's report; null when the file could not be read or placed. */
+  report: LedgerImportReport | null;
+  /** Why the file cannot go in as it is (unreadable, kind not recognised, imported before). */
+  refusal: { code: string; message: string } | null;
+}
+
+export interface LedgerOnboardReport {
+  /** True when every file went in (or would) without an error. */
+  ok: boolean;
+  committed: boolean;
+  /** The files in the order they are imported: areas → locations → items → stock → movements → equipment → shelters → norms → tests. */
+  files: LedgerOnboardFile[];
+  /** Everything created, over all files, in order. */
+  createdMaster: LedgerCreated[];
+  /** Rows refused over all files. */
+  errors: number;
+  /** A file that cannot be read at all (the CLI exits 2). */
+  unreadable: boolean;
 }
 
 export interface LedgerFile {
@@ -135,6 +240,7 @@ export interface LedgerFile {
 export const ledgerOperations = {
   'ledgers.inspect': op(ledgerInspectInput, result<LedgerInspection>()),
   'ledgers.import': op(ledgerImportInput, result<LedgerImportReport>()),
+  'ledgers.onboard': op(ledgerOnboardInput, result<LedgerOnboardReport>()),
   'ledgers.export': op(ledgerExportInput, result<LedgerFile>()),
   'ledgers.template': op(ledgerTemplateInput, result<LedgerFile>()),
 } as const;

@@ -3,6 +3,7 @@ import type { OperationResult, ParsedInput } from './contract.js';
 import type { ledgerOperations } from './contract.ledgers.js';
 import { exportLedgerBytes, ledgerTemplate } from '../ledgers/export/index.js';
 import { importLedger, inspectLedger } from '../ledgers/import.js';
+import { onboardLedgers } from '../ledgers/onboard.js';
 import type { Db } from '../db/executor.js';
 import { type JobProgress, progressSink } from '../jobs/progress.js';
 
@@ -25,6 +26,8 @@ export const ledgerHandlers: {
 } = {
   'ledgers.inspect': ({ db }, { jobId, ...input }) => withProgress(db, jobId, (progress) => inspectLedger(db, { ...input, data: bytes(input.data) }, { progress })),
   'ledgers.import': ({ db }, { jobId, ...input }) => withProgress(db, jobId, (progress) => importLedger(db, { ...input, data: bytes(input.data) }, { progress })),
+  'ledgers.onboard': ({ db }, { jobId, files, ...input }) =>
+    withProgress(db, jobId, (progress) => onboardLedgers(db, { ...input, files: files.map((f) => ({ ...f, data: bytes(f.data) })) }, { progress })),
   'ledgers.export': ({ db }, { kind, locationCode, jobId }) =>
     withProgress(db, jobId, async (progress) => {
       const r = await exportLedgerBytes(db, kind, { locationCode }, progress);

@@ -156,6 +156,15 @@ export const migrations: Record<string, Migration> = {
   '0003_equipment': equipmentMigration,
   '0004_norms': normsMigration,
   '0005_stocktake': stocktakeMigration,
+  '0006_import_once': {
+    async up(db: Kysely<any>) {
+      // One import per (kind, content), enforced by the database so that concurrent processes cannot post the same
+      // workbook twice. Ledgers from before may hold several rows for a file forced in again: the latest is kept.
+      await sql`delete from import_log where id not in (select max(id) from import_log group by kind, sha256)`.execute(db);
+      await db.schema.dropIndex('import_log_sha').execute();
+      await db.schema.createIndex('import_log_once').on('import_log').columns(['kind', 'sha256']).unique().execute();
+    },
+  },
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;

@@ -52,6 +52,14 @@ export const ledgerMessages = {
     en: 'No header row for {kindEn} found (no column named like "{expected}" in the first {rows} rows)',
   },
   'ledgers.missingColumns': { zh: '缺少必需的列：{columns}', en: 'Required columns missing: {columns}' },
+  'ledgers.columnConflict': {
+    zh: '{columns}都可作为“{field}”，无法确定用哪一列：请指定其中一列（如 --map {drop}= 不导入 {drop} 列，或在导入向导中改正列的对应）',
+    en: 'Columns {columns} all read as "{field}": choose one (e.g. --map {drop}= leaves column {drop} out, or correct the mapping in the import wizard)',
+  },
+  'ledgers.noDataRows': {
+    zh: '{file} 没有数据行：只有表头（或只有示例、合计、说明行），不作为{kind}导入，也不记为已导入',
+    en: '{file} has no data rows: only a header (or only example, total and note rows); nothing imported as {kindEn}, and it is not recorded as imported',
+  },
   'ledgers.noDataSheet': {
     zh: '没有一个工作表能识别为{kind}',
     en: 'No worksheet could be read as {kindEn}',
@@ -73,6 +81,10 @@ export const ledgerMessages = {
   'ledgers.value.lostDigits': {
     zh: '“{value}”已被 Excel 转成数字并丢失了位数（超过 15 位或科学计数法）。请把该列设为“文本”格式后重新录入',
     en: '"{value}" was turned into a number by Excel and lost digits (over 15 digits or scientific notation); format the column as Text and enter it again',
+  },
+  'ledgers.value.adminCode': {
+    zh: '“{value}”不是 12 位统计用区划代码（如 331002001001）；若 Excel 把它变成了数字，请把该列设为“文本”格式后重新录入',
+    en: '"{value}" is not a 12-digit admin code (such as 331002001001); if Excel turned it into a number, format the column as Text and enter it again',
   },
   'ledgers.value.code': { zh: '编码“{value}”不能含空格', en: 'Code "{value}" must not contain spaces' },
   'ledgers.value.choice': { zh: '“{value}”不是可选值，可填：{choices}', en: '"{value}" is not one of: {choicesEn}' },
@@ -113,6 +125,42 @@ export const ledgerMessages = {
     en: 'No location: fill the location column, name the sheet after a location, or choose a location when importing',
   },
   'ledgers.row.unknownArea': { zh: '找不到区域“{value}”', en: 'Area "{value}" not found' },
+  'ledgers.row.ambiguousVillage': {
+    zh: '名称为“{value}”的村(社区)不止一个，请写明所属街道(镇)或改填区域编码',
+    en: 'More than one village/community is named "{value}"; give its street/town or use its code',
+  },
+  'ledgers.row.villageNeedsStreet': {
+    zh: '台账中没有村(社区)“{value}”；要新建它，需在“所属街道”列写明它所在的街道(镇)',
+    en: 'No village/community "{value}" in the ledger; to create it, give its street/town in a 所属街道 column',
+  },
+  'ledgers.row.areaNeeds': {
+    zh: '本行没有区域名称：需填写“村(社区)”、“街道(镇)”或“区域名称”',
+    en: 'No area name on this row: fill in 村(社区), 街道(镇) or 区域名称',
+  },
+  'ledgers.row.levelUnknown': {
+    zh: '无法判断“{name}”的级别：请填写“级别”列（区、街道/镇、村/社区）或 12 位统计用区划代码',
+    en: 'The level of "{name}" cannot be told: fill in 级别 (district, street/town, village) or the 12-digit admin code',
+  },
+  'ledgers.row.noDistrict': {
+    zh: '台账中还没有区县：请用 --district 写明区县名称（如 --district 椒江区），或在表格标题中写明（如“椒江区行政区划一览表”）',
+    en: 'The ledger has no district yet: name it with --district (e.g. --district 椒江区), or in the sheet\'s title',
+  },
+  'ledgers.row.manyDistricts': {
+    zh: '台账中有多个区县（{names}），请用 --district 指明本表所属的区县',
+    en: 'The ledger has several districts ({names}); name this file\'s district with --district',
+  },
+  'ledgers.row.wouldCreate': {
+    zh: '找不到{what}“{name}”：台账中还没有。导入时加 --create-missing（或在导入向导中确认新建）即可一并新建',
+    en: '{whatEn} "{name}" not found in the ledger; import with --create-missing (or confirm it in the import wizard) to create it',
+  },
+  'ledgers.row.wouldCreateIn': {
+    zh: '找不到{what}“{name}”：{within}还没有。导入时加 --create-missing（或在导入向导中确认新建）即可一并新建',
+    en: '{whatEn} "{name}" not found in {within}; import with --create-missing (or confirm it in the import wizard) to create it',
+  },
+  'ledgers.row.sheetPlaceMissing': {
+    zh: '工作表“{sheet}”没有“存放地点”列，{source}所指的存放地点“{name}”不在台账中。导入时加 --create-missing（或在导入向导中确认新建）即可新建该地点，也可用 --location 指定已有地点',
+    en: 'Sheet "{sheet}" has no location column and the location {sourceEn} names, "{name}", is not in the ledger; import with --create-missing (or confirm it in the import wizard) to create it, or choose an existing one with --location',
+  },
   'ledgers.row.ambiguousArea': { zh: '名称为“{value}”的区域不止一个，请改填区域编码', en: 'More than one area is named "{value}"; use its code' },
   'ledgers.row.unknownItem': {
     zh: '物资目录中没有编码为“{value}”的物资（请先导入物资目录，或用库存台账导入）',
@@ -173,6 +221,26 @@ export const ledgerMessages = {
     en: 'Too many errors; only the first {max} are listed',
   },
 
+  // ---- equipment rows ----
+  'ledgers.row.unknownKindWord': {
+    zh: '“{value}”不是已知的装备类型（品牌、功率等可写在括号里，如“汽油发电机（5kW）”）；可填：{choices}',
+    en: '"{value}" is not a known kind of equipment (brand or size may follow in brackets, e.g. 汽油发电机（5kW）); accepted: {choices}',
+  },
+  'ledgers.row.equipmentNeedsPlace': {
+    zh: '需填写“存放地点”或“配发村社”：装备须有存放或配发之处',
+    en: 'Fill in 存放地点 (store) or 配发村社 (village): a unit must be kept or handed out somewhere',
+  },
+
+  // ---- master data a file names (created with --create-missing) ----
+  'ledgers.master.district': { zh: '区县', en: 'District' },
+  'ledgers.master.street': { zh: '街道(镇)', en: 'Street/town' },
+  'ledgers.master.village': { zh: '村(社区)', en: 'Village/community' },
+  'ledgers.master.location': { zh: '存放地点', en: 'Location' },
+  'ledgers.master.item': { zh: '物资', en: 'Item' },
+  'ledgers.master.shelter': { zh: '避灾场所', en: 'Shelter' },
+  'ledgers.master.fromSheet': { zh: '工作表名', en: 'the sheet\'s name' },
+  'ledgers.master.fromTitle': { zh: '第 {row} 行的标题', en: 'the title on row {row}' },
+
   // ---- the error workbook ----
   'ledgers.errorColumn': { zh: '错误说明', en: 'Errors' },
 
@@ -190,6 +258,12 @@ export const ledgerMessages = {
   'ledgers.kind.stock': { zh: '物资库存台账', en: 'stock ledger' },
   'ledgers.kind.movements': { zh: '出入库明细', en: 'movement journal' },
 
+  // ---- onboarding ----
+  'ledgers.onboard.unknownKind': {
+    zh: '无法从表头判断 {file} 是哪种台账（最接近：{candidates}）；请指明它的种类，如 --kind "{file}=stock"',
+    en: 'Cannot tell from its headers which kind of ledger {file} is (closest: {candidates}); name it, e.g. --kind "{file}=stock"',
+  },
+
   // ---- the CLI ----
   'ledgers.cli.imported': {
     zh: '已导入 {imported} 行（读取 {read} 行，跳过 {skipped} 行）',
@@ -206,4 +280,25 @@ export const ledgerMessages = {
   'ledgers.cli.written': { zh: '已写出：{file}', en: 'Written: {file}' },
   'ledgers.cli.errorWorkbook': { zh: '错误标注文件已写出：{file}', en: 'Workbook with the errors marked written: {file}' },
   'ledgers.cli.moreErrors': { zh: '……另有 {count} 个错误（用 --json 查看全部）', en: '… {count} more errors (--json lists them all)' },
+  'ledgers.cli.createdMaster': { zh: '新建（台账中原来没有，或编码为自动生成）：', en: 'Created (not in the ledger before, or with a generated code):' },
+  'ledgers.cli.wouldCreate': { zh: '将新建：', en: 'Would create:' },
+  'ledgers.cli.moreCreated': { zh: '……另有 {count} 项（用 --json 查看全部）', en: '… {count} more (--json lists them all)' },
+  'ledgers.cli.onboardFile': { zh: '{n}. {file} → {kind}：', en: '{n}. {file} → {kindEn}:' },
+  'ledgers.cli.onboardRefused': { zh: '{n}. {file}：{reason}', en: '{n}. {file}: {reason}' },
+  'ledgers.cli.onboardDone': {
+    zh: '已导入 {files} 个文件，共 {rows} 行，新建 {created} 项',
+    en: 'Imported {files} files, {rows} rows; {created} things created',
+  },
+  'ledgers.cli.onboardPlan': {
+    zh: '试导入：{files} 个文件共 {rows} 行可以导入，将新建 {created} 项；未写入数据库',
+    en: 'Dry run: {files} files, {rows} rows would go in, {created} things would be created; nothing written',
+  },
+  'ledgers.cli.onboardAskYes': {
+    zh: '以上为导入计划，尚未写入。确认无误后加 --yes 再运行一次，即在一个事务中全部写入',
+    en: 'This is the plan; nothing is written yet. Run again with --yes to write it all in one transaction',
+  },
+  'ledgers.cli.onboardFailed': {
+    zh: '发现 {count} 个问题，未导入任何数据',
+    en: '{count} problems found; nothing was imported',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -244,16 +244,20 @@ export function addDuration(from: string, d: Duration): string {
   return new Date(Date.UTC(ty, tm, Math.min(day, last))).toISOString().slice(0, 10);
 }
 
-/** A header as written, reduced to what identifies it: no spaces, no line breaks, no 「*」 marks, half-width. */
+/**
+ * A header as written, reduced to what identifies it: no spaces, line breaks, 「*」 marks or a trailing colon,
+ * half-width, every kind of bracket written as ( ).
+ */
 export function headerKey(s: string): string {
   return halfWidth(s)
     .replace(/[\s\u00A0*※]/g, '')
-    .replace(/[【\[]/g, '(')
-    .replace(/[】\]]/g, ')')
+    .replace(/[【\[〔〈《]/g, '(')
+    .replace(/[】\]〕〉》]/g, ')')
+    .replace(/[:：]+$/, '')
     .toLowerCase();
 }
 
-/** The same without a bracketed unit or remark: 单价(元) → 单价. */
+/** The same without a bracketed unit or remark: 单价(元) → 单价, 容纳人数（人） → 容纳人数, 村(社区) → 村. */
 export function headerStem(key: string): string {
   return key.replace(/\([^)]*\)/g, '');
 }

@@ -136,8 +136,8 @@ describe('exit codes', () => {
   it('1 when the same file is imported twice without --force; a dry run says so and writes nothing', async () => {
     const db = await small('twice.db');
     const file = path.join(fixtures, 'lo-stock.xlsx');
-    expect((await cli(['import', 'stock', file, '--db', db])).code).toBe(0);
-    const again = await cli(['import', 'stock', file, '--db', db]);
+    expect((await cli(['import', 'stock', file, '--db', db, '--create-missing'])).code).toBe(0);
+    const again = await cli(['import', 'stock', file, '--db', db, '--create-missing']);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/已于 .* 导入过.*--force/);
     const dry = JSON.parse((await cli(['import', 'stock', file, '--db', db, '--dry-run', '--json'])).stdout);
@@ -150,7 +150,7 @@ describe('time zones', () => {
     const results: string[] = [];
     for (const TZ of ['UTC', 'Asia/Shanghai']) {
       const db = await small(`tz-${TZ.replace('/', '-')}.db`, { TZ });
-      const r = await cli(['import', 'stock', path.join(fixtures, 'lo-stock.xlsx'), '--db', db], { TZ });
+      const r = await cli(['import', 'stock', path.join(fixtures, 'lo-stock.xlsx'), '--db', db, '--create-missing'], { TZ });
       expect(r.code, r.stderr).toBe(0);
       const stock = (await cli(['stock', '--by-batch', '--json', '--db', db], { TZ })).stdout;
       expect(stock).toContain('"expiryDate": "2026-10-23"');

@@ -16,8 +16,9 @@ afterEach(() => l.close());
 
 describe('LibreOffice .xlsx', () => {
   it('reads the bureau\'s stock ledger: title, 填报 row, two-level header, a sheet per warehouse, totals and notes', async () => {
-    const r = await l.call('ledgers.import', { kind: 'stock', fileName: 'lo-stock.xlsx', data: fixture('lo-stock.xlsx') });
+    const r = await l.call('ledgers.import', { kind: 'stock', fileName: 'lo-stock.xlsx', data: fixture('lo-stock.xlsx'), createMissing: true });
     expect(r.errors).toEqual([]);
+    expect(r.createdMaster.map((c) => [c.kind, c.code, c.sheet, c.row])).toEqual([['item', 'TENT', '一号库', 7]]);
     expect(r.sheets).toEqual([
       { name: '一号库', headerRow: 4, rows: { read: 6, imported: 3, skipped: 3 } },
       { name: 'WH02', headerRow: 4, rows: { read: 2, imported: 2, skipped: 0 } },
@@ -44,7 +45,7 @@ describe('LibreOffice .xlsx', () => {
 describe('CSV written by LibreOffice (UTF-8) and by WPS (GBK)', () => {
   it('both read as the first sheet, with the location chosen for the import', async () => {
     for (const name of ['lo-stock-utf8.csv', 'wps-stock-gbk.csv']) {
-      const r = await l.call('ledgers.import', { kind: 'stock', fileName: name, data: fixture(name), locationCode: 'WH01', dryRun: true });
+      const r = await l.call('ledgers.import', { kind: 'stock', fileName: name, data: fixture(name), locationCode: 'WH01', dryRun: true, createMissing: true });
       expect(r.errors, name).toEqual([]);
       expect(r.rows, name).toEqual({ read: 6, imported: 3, skipped: 3 });
       expect(r.created, name).toEqual({ items: 1, documents: 1, movements: 3 });

@@ -168,9 +168,14 @@ describe('stock (opening balances)', () => {
         [null, '合计', null, null, null, null, 1580],
       ],
     });
-    const r = await imp('stock', data);
+    // An item the catalogue lacks is created only when the user allows it, and then listed.
+    const refused = await imp('stock', data);
+    expect(refused.errors).toEqual([expect.objectContaining({ sheet: '台账', row: 5, column: 'C', value: 'TENT', message: expect.stringContaining('--create-missing') })]);
+    expect(counts(l.db).movements).toBe(0);
+    const r = await imp('stock', data, { createMissing: true });
     expect(r.errors).toEqual([]);
     expect(r.created).toEqual({ items: 1, documents: 2, movements: 3 });
+    expect(r.createdMaster).toEqual([{ kind: 'item', code: 'TENT', name: '帐篷', parent: null, implied: true, sheet: '台账', row: 5 }]);
     expect((await l.call('items.list', { search: '帐篷' }))[0]).toMatchObject({ code: 'TENT', unit: '顶', spec: '12㎡', unitPrice: 2300, category: 'other' });
     const journal = await l.call('movements.list', { limit: 10 });
     expect(journal.rows.every((m) => m.type === 'purchase' && m.basisDoc === '期初导入 stock.xlsx' && m.note!.startsWith('期初余额'))).toBe(true);

@@ -6,7 +6,9 @@ import { listLocations } from '../../places/locations.js';
 import { getSetting } from '../../settings/settings.js';
 import { choiceKey, halfWidth } from '../normalise.js';
 import type { ExportColumn } from '../export/sheet.js';
-import type { FieldSpec } from './kind.js';
+import type { Location } from '../../api/contract.js';
+import type { ErrorSink, FieldSpec, ParsedRow } from './kind.js';
+import type { MasterData } from './implied.js';
 
 /** 序号: read so it is not mistaken for data, never stored; 示例 marks a template's example row. */
 export const seqField: FieldSpec = { key: 'seq', header: '序号', synonyms: ['序', 'no', 'no.', '行号', '编号序'], type: 'raw', informational: true };
@@ -38,17 +40,47 @@ export const areaLevelChoices = choices(labels.areaLevel, {
   村社区: 'village',
 });
 
+/**
+ * Location types as bureaus write them. The domain has three kinds: a district warehouse, a street/town store and a
+ * shelter's store; a village's own store (村级储备点) is a store below the district like a street's, so it is a
+ * street store in the village's area.
+ */
 export const locationKindChoices = choices(labels.locationKind, {
   仓库: 'warehouse',
   区级仓库: 'warehouse',
+  区仓库: 'warehouse',
+  县级仓库: 'warehouse',
   储备库: 'warehouse',
+  区级储备库: 'warehouse',
+  物资储备库: 'warehouse',
+  救灾物资储备库: 'warehouse',
   区级救灾物资储备库: 'warehouse',
+  区级物资储备库: 'warehouse',
   储备点: 'street_store',
+  街道仓库: 'street_store',
+  镇仓库: 'street_store',
+  乡镇仓库: 'street_store',
+  街道物资点: 'street_store',
+  镇物资点: 'street_store',
+  物资点: 'street_store',
   街道储备点: 'street_store',
+  街道储备库: 'street_store',
+  街道级储备点: 'street_store',
   镇储备点: 'street_store',
+  镇级储备点: 'street_store',
+  乡镇储备点: 'street_store',
   街道镇储备点: 'street_store',
+  街道物资储备点: 'street_store',
+  村级储备点: 'street_store',
+  村储备点: 'street_store',
+  社区储备点: 'street_store',
+  村社储备点: 'street_store',
+  村级物资点: 'street_store',
   避灾场所: 'shelter_store',
   避灾安置场所: 'shelter_store',
+  避灾点: 'shelter_store',
+  安置点: 'shelter_store',
+  避灾安置点: 'shelter_store',
 });
 
 export const categoryChoices = choices(labels.category, { 食品类: 'food', 饮用水类: 'water', 水: 'water', 药品类: 'medicine', 被服类: 'textile', 照明类: 'lighting', 救生类: 'rescue', 防汛类: 'flood', 其它: 'other' });
@@ -118,28 +150,45 @@ export function numbered<R>(cols: ExportColumn<R>[]): ExportColumn<R>[] {
   return [{ header: '序号', type: 'integer', value: (_, i) => i + 1, width: 6 }, ...cols];
 }
 
+/** Sheet names spreadsheet programs give by default: they name no place. */
+const DEFAULT_SHEET = /^(sheet|工作表|表|页)\s*\d*$/i;
+/** What a ledger's title says after the place: 物资台账, 库存台账, 救灾物资储备明细表 …. */
+const LEDGER_WORDS = /(?:(?:救灾|应急|防汛|抢险)*(?:物资|装备)?(?:储备|库存|出入库)*(?:台账|明细账|明细表|明细|清单|一览表|统计表|登记表|汇总表|情况表|表))(?:[(（].*[)）])?$/;
+/** A place that holds stock ends like one: …库, …仓, …储备点, …物资点, …站, …中心. */
+const PLACE_END = /(库|仓|储备点|物资点|储备站|站|中心|点)$/;
+
+/**
+ * The place a sheet's name or its title row names, as a location name: "北湖街道应急物资仓库" (a sheet), "一号仓库"
+ * from the title "一号仓库物资台账"; null for Sheet1, 台账 and the like.
+ */
+export function placeNameOf(text: string): string | null {
+  let t = halfWidth(text).replace(/\s+/g, '').replace(/^\d{4}年度?/, '');
+  if (!t || DEFAULT_SHEET.test(t)) return null;
+  t = t.replace(LEDGER_WORDS, '');
+  return t.length >= 2 && t.length <= 100 && PLACE_END.test(t) ? t : null;
+}
+
 /** A row's location: its own column (code, then name), else the one chosen for the import, else the sheet's. */
 export class RowLocations {
-  readonly index;
   constructor(
-    db: Db,
+    readonly master: MasterData,
     private readonly fallback: string | undefined,
-  ) {
-    this.index = locationIndex(db);
-  }
+  ) {}
 
-  resolve(row: import('./kind.js').ParsedRow, errors: import('./kind.js').ErrorSink): import('../../api/contract.js').Location | null {
-    for (const field of ['locationCode', 'location'] as const) {
-      const text = row.values[field] as string | undefined;
-      if (!text) continue;
-      const r = this.index.find(text);
+  resolve(row: ParsedRow, errors: ErrorSink): Location | null {
+    const code = row.values.locationCode as string | undefined;
+    if (code) {
+      const r = this.master.findLocation(code);
       if ('found' in r) return r.found;
-      errors.fail(row, field, 'ambiguous' in r ? 'ledgers.row.ambiguousLocation' : 'ledgers.row.unknownLocation', { value: text });
+      errors.fail(row, 'locationCode', 'ambiguous' in r ? 'ledgers.row.ambiguousLocation' : 'ledgers.row.unknownLocation', { value: code });
       return null;
     }
-    const code = this.fallback ?? row.sheetLocation;
-    const found = code ? this.index.code(code) : undefined;
+    const name = row.values.location as string | undefined;
+    if (name) return this.master.location(row, 'location', name, { implied: true });
+    const fallback = this.fallback ?? row.sheetLocation;
+    const found = fallback ? this.master.locations.code(fallback) : undefined;
     if (found) return found;
+    if (row.sheetPlace) return this.master.location(row, null, row.sheetPlace.name, { implied: true, from: row.sheetPlace });
     errors.fail(row, 'location', 'ledgers.row.noLocation');
     return null;
   }

@@ -1,18 +1,19 @@
-// 物资目录: the bureau's item codes with unit, category, shelf life and price.
+// 物资目录: the bureau's items with unit, category, shelf life and price. The code is optional: without one an item
+// is its 品名 + 规格, and a new one gets the next WZ code (listed in the report).
 import { type Item, itemCreateInput } from '../../api/contract.js';
-import { addItem, listItems } from '../../catalogue/items.js';
-import type { Db } from '../../db/executor.js';
+import { listItems } from '../../catalogue/items.js';
 import { labels } from '../../i18n/messages.js';
 import { categoryChoices, districtName, numbered, reserveModeChoices, seqField } from './common.js';
+import type { MasterData } from './implied.js';
 import type { Committer, ErrorSink, FieldSpec, KindSpec, ParsedRow } from './kind.js';
-import { checkSchema, existsError, failFromCore, firstDifference, Seen } from './master.js';
+import { checkSchema, existsError, firstDifference, Seen } from './master.js';
 
 export const itemFields: FieldSpec[] = [
   seqField,
-  { key: 'code', header: '物资编码', synonyms: ['编码', '物资代码', '物资编号', '存货编码', '商品编码'], type: 'code', max: 40, required: true },
+  { key: 'code', header: '物资编码', synonyms: ['编码', '物资代码', '物资编号', '存货编码', '商品编码'], type: 'code', max: 40 },
   { key: 'name', header: '物资名称', synonyms: ['品名', '名称', '物品名称', '物资品名', '商品名称'], type: 'text', max: 100, required: true },
-  { key: 'spec', header: '规格型号', synonyms: ['规格', '型号', '规格/型号'], type: 'text', max: 100 },
-  { key: 'unit', header: '单位', synonyms: ['计量单位', '计量'], type: 'text', max: 10, required: true },
+  { key: 'spec', header: '规格型号', synonyms: ['规格', '型号', '规格/型号', '规格及型号'], type: 'text', max: 100 },
+  { key: 'unit', header: '单位', synonyms: ['计量单位', '计量', '单位名称'], type: 'text', max: 10, required: true },
   { key: 'decimals', header: '小数位数', synonyms: ['小数位', '计量精度'], type: 'integer' },
   { key: 'category', header: '物资类别', synonyms: ['类别', '分类', '物资分类', '种类'], type: 'choice', choices: categoryChoices },
   { key: 'gbCode', header: '国标编码', synonyms: ['GB/T 38565编码', '国标分类编码', '分类编码'], type: 'code', max: 20 },
@@ -26,25 +27,37 @@ export const itemFields: FieldSpec[] = [
 class ItemCommitter implements Committer {
   private created = 0;
   private readonly seen = new Seen();
-  private readonly existing: Map<string, Item>;
 
   constructor(
-    private readonly db: Db,
+    private readonly master: MasterData,
     private readonly errors: ErrorSink,
-  ) {
-    this.existing = new Map(listItems(db).map((i) => [i.code, i]));
-  }
+  ) {}
 
   add(row: ParsedRow): void {
     const v = row.values;
-    const code = v.code as string | undefined;
-    if (code) {
-      const other = this.seen.check(code, row.row);
-      if (other !== null) this.errors.fail(row, 'code', 'ledgers.row.duplicate', { other, what: `物资编码 ${code}` });
+    const given = v.code as string | undefined;
+    if (given) {
+      const other = this.seen.check(given, row.row);
+      if (other !== null) this.errors.fail(row, 'code', 'ledgers.row.duplicate', { other, what: `物资编码 ${given}` });
     }
     if (row.failed) return;
+    // Without a code, an item is its 品名 + 规格 (+ 单位): the same one already in the catalogue, or a new WZ code.
+    let code = given;
+    if (!code && v.name) {
+      const named = this.master.itemsNamed(v.name as string, v.spec as string | undefined);
+      if (named.length > 1) {
+        this.errors.fail(row, 'name', 'ledgers.row.noItemCode', { name: v.name as string });
+        return;
+      }
+      code = named[0]?.code;
+      const other = this.seen.check(`\u0000${v.name as string}\u0000${(v.spec as string | undefined) ?? ''}`, row.row);
+      if (other !== null) {
+        this.errors.fail(row, 'name', 'ledgers.row.duplicate', { other, what: [v.name, v.spec].filter(Boolean).join(' ') });
+        return;
+      }
+    }
     const input = {
-      code,
+      code: code ?? 'WZ000',
       name: v.name,
       spec: v.spec,
       unit: v.unit,
@@ -59,9 +72,9 @@ class ItemCommitter implements Committer {
     };
     const parsed = checkSchema(itemCreateInput, input, row, this.errors);
     if (!parsed) return;
-    const current = this.existing.get(parsed.code);
+    const current = code ? this.master.item(code) : undefined;
     if (current) {
-      const given: Record<string, unknown> = {
+      const now: Record<string, unknown> = {
         name: parsed.name,
         spec: parsed.spec ?? null,
         unit: parsed.unit,
@@ -74,17 +87,15 @@ class ItemCommitter implements Committer {
         unitPrice: parsed.unitPrice ?? null,
         note: parsed.note ?? null,
       };
-      const diff = firstDifference(current as unknown as Record<string, unknown>, given);
-      if (diff) existsError(this.errors, row, 'ledgers.kind.items', parsed.code, diff, itemFields.find((f) => f.key === diff)!.header, (current as unknown as Record<string, unknown>)[diff], given[diff]);
+      const diff = firstDifference(current as unknown as Record<string, unknown>, now);
+      if (diff) existsError(this.errors, row, 'ledgers.kind.items', parsed.code, diff, itemFields.find((f) => f.key === diff)!.header, (current as unknown as Record<string, unknown>)[diff], now[diff]);
       else this.errors.unchanged(row);
       return;
     }
-    try {
-      this.existing.set(parsed.code, addItem(this.db, parsed));
-      this.created++;
-    } catch (e) {
-      failFromCore(e, row, this.errors);
-    }
+    const { code: _c, ...rest } = parsed;
+    // A generated code is shown in the report; one the file gave is not news.
+    const item = this.master.createItem(row, 'code', rest, { implied: false, code: given, listed: !given });
+    if (item) this.created++;
   }
 
   finish(): Record<string, number> {
@@ -98,7 +109,7 @@ export const itemsKind: KindSpec = {
   sheetIsLocation: false,
   title: '救灾物资目录',
   example: { code: 'WZ001', name: '棉被', spec: '2.0m×2.3m 4kg', unit: '条', decimals: 0, category: '被服', gbCode: '', shelfLifeDays: '', rotationLeadDays: '', reserveMode: '实物储备', unitPrice: 115, note: '' },
-  begin: (db, errors) => new ItemCommitter(db, errors),
+  begin: (_db, errors, options) => new ItemCommitter(options.master, errors),
   exportSheet: (db) => ({
     sheetName: '物资目录',
     title: `${districtName(db)}救灾物资目录`,

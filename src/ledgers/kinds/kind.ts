@@ -7,6 +7,7 @@ import type { MessageKey, MessageParams } from '../../i18n/messages.js';
 import type { Cell } from '../cells.js';
 import type { ExportSheet } from '../export/sheet.js';
 import type { Problem } from '../normalise.js';
+import type { MasterData } from './implied.js';
 
 export type FieldType =
   /** Free text: names, notes. */
@@ -50,12 +51,24 @@ export interface ParsedRow {
   /** The row's cells as read (index 0 is column A), for showing a bad value. */
   cells: readonly Cell[];
   values: Record<string, unknown>;
-  /** The location the sheet is named after, when it is one. */
+  /** The location the sheet is named after (or its title row names), when it is one. */
   sheetLocation: string | null;
+  /** The place the sheet's name or title row names when no location has that name: for creating it. */
+  sheetPlace: SheetPlace | null;
+  /** The sheet's title row above its header ("椒江区救灾物资库存台账"), if any. */
+  title: string | null;
   /** Set once any problem was reported for the row: it is checked further, never posted. */
   failed: boolean;
   /** Fields whose cell could not be read (already reported): not to be reported again as missing. */
   bad: string[] | null;
+}
+
+/** A location named by a sheet's name or by its title row ("一号仓库物资台账" → 一号仓库). */
+export interface SheetPlace {
+  name: string;
+  from: 'sheet' | 'title';
+  /** The title's row, when it came from the title. */
+  row: number;
 }
 
 export interface ImportOptions {
@@ -63,6 +76,8 @@ export interface ImportOptions {
   /** The location for rows that name none. */
   locationCode?: string;
   dryRun: boolean;
+  /** Places and items the rows name: found by code or name, created only when the user allowed it. */
+  master: MasterData;
 }
 
 /** Where a kind reports a problem: the row, and the field whose column is to be marked (null for the row). */
@@ -72,6 +87,8 @@ export interface ErrorSink {
   failText(row: ParsedRow, field: string | null, zh: string, en: string): void;
   /** The row is already in the ledger exactly as written (or holds nothing): skipped, not an error. */
   unchanged(row: ParsedRow): void;
+  /** A problem of a sheet rather than of one cell (row 0 for the sheet as a whole). */
+  sheet(sheet: string, row: number, key: MessageKey, params?: MessageParams): void;
   readonly count: number;
 }
 
@@ -89,6 +106,11 @@ export interface ExportOptions {
 export interface KindSpec {
   kind: LedgerKind;
   fields: readonly FieldSpec[];
+  /**
+   * Besides the required fields, a sheet must have every field of at least one of these groups (e.g. areas: a
+   * 村(社区) column, or a 街道(镇) column, or 区域名称): codes are optional where a name identifies the thing.
+   */
+  needs?: readonly (readonly string[])[];
   /** Whether a sheet named after a location gives its rows that location. */
   sheetIsLocation: boolean;
   /** Export title after the district name, e.g. 救灾物资库存台账. */

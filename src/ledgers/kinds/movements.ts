@@ -122,7 +122,7 @@ class MovementCommitter implements Committer {
     options: ImportOptions,
   ) {
     this.items = new Map(listItems(db).map((i) => [i.code, i]));
-    this.locations = new RowLocations(db, options.locationCode);
+    this.locations = new RowLocations(options.master, options.locationCode);
     this.poster = new Poster(db);
   }
 
@@ -160,7 +160,7 @@ class MovementCommitter implements Committer {
       const text = v.counterpart as string | undefined;
       if (!text) this.errors.fail(row, 'counterpart', 'ledgers.row.transferNeedsCounterpart');
       else {
-        const r = this.locations.index.find(text);
+        const r = this.locations.master.findLocation(text);
         if ('found' in r) counterpartCode = r.found.code;
         else this.errors.fail(row, 'counterpart', 'ambiguous' in r ? 'ledgers.row.ambiguousLocation' : 'ledgers.row.unknownLocation', { value: text });
         if (counterpartCode && location && counterpartCode === location.code) this.errors.fail(row, 'counterpart', 'ledgers.row.sameLocation');

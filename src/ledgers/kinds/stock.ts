@@ -1,9 +1,10 @@
-// 物资库存台账: opening balances, one row per batch held at a location. Items the catalogue does not know are
-// created from the row (name and unit required). Each location's rows become one receipt document, type 采购入库
+// 物资库存台账: opening balances, one row per batch held at a location: its own column, the --location chosen, or
+// the location the sheet's name or title row names ("一号仓库物资台账"). Items and locations the ledger does not
+// know are created from the rows when the user allowed it (createMissing), each listed in the report. Each location's rows become one receipt document, type 采购入库
 // (purchase: the core has no opening-balance type), dated the row's 入库日期 or the import day, with basis
 // "期初导入 <file>" and note "期初余额" so the journal says where the stock came from.
 import type { Item, StockRow } from '../../api/contract.js';
-import { addItem, listItems } from '../../catalogue/items.js';
+import { listItems } from '../../catalogue/items.js';
 import { today } from '../../common/dates.js';
 import { toMilli } from '../../common/quantity.js';
 import type { Db } from '../../db/executor.js';
@@ -14,7 +15,7 @@ import type { Cell } from '../cells.js';
 import { addDuration, isProblem, type QuantityText, readDate, readDuration } from '../normalise.js';
 import { categoryChoices, districtName, numbered, RowLocations, reserveModeChoices, seqField } from './common.js';
 import type { Committer, ErrorSink, FieldSpec, ImportOptions, KindSpec, ParsedRow } from './kind.js';
-import { failFromCore, Seen } from './master.js';
+import { Seen } from './master.js';
 import { type PostDoc, postRows } from './posting.js';
 
 export const OPENING_HANDLER = '期初导入';
@@ -73,30 +74,27 @@ interface NewItem {
 }
 
 class StockCommitter implements Committer {
-  private readonly items: Map<string, Item>;
-  private readonly byName = new Map<string, Item[]>();
   private readonly newItems = new Map<string, NewItem>();
   private readonly locations: RowLocations;
   private readonly seen = new Seen();
   private readonly docs = new Map<string, { doc: PostDoc; rows: ParsedRow[] }>();
   private readonly today = today();
+  private readonly master;
 
   constructor(
     private readonly db: Db,
     private readonly errors: ErrorSink,
     private readonly options: ImportOptions,
   ) {
-    this.items = new Map(listItems(db).map((i) => [i.code, i]));
-    for (const i of this.items.values()) this.index(i);
-    this.locations = new RowLocations(db, options.locationCode);
+    this.master = options.master;
+    this.locations = new RowLocations(options.master, options.locationCode);
   }
 
-  private index(i: Item): void {
-    const key = `${i.name}\u0000${i.spec ?? ''}`;
-    this.byName.set(key, [...(this.byName.get(key) ?? []), i]);
-  }
-
-  /** The item a row names: by code (in the catalogue, or new in this file), else by name and spec. */
+  /**
+   * The item a row names: by code (in the catalogue, or new in this file), else by 品名 + 规格. One the catalogue
+   * lacks is created from the row (name and unit needed; the next WZ code when the row has none) when the user
+   * allowed it, else refused saying how.
+   */
   private item(row: ParsedRow): Item | null {
     const v = row.values;
     if (row.bad?.some((f) => f === 'itemCode' || f === 'itemName' || f === 'unit')) return null;
@@ -104,18 +102,18 @@ class StockCommitter implements Committer {
     let code = v.itemCode as string | undefined;
     if (!code) {
       if (!name) {
-        this.errors.fail(row, 'itemCode', 'ledgers.value.required', { header: '物资编码' });
+        this.errors.fail(row, 'itemName', 'ledgers.value.required', { header: '物资名称' });
         return null;
       }
-      const matches = this.byName.get(`${name}\u0000${(v.spec as string | undefined) ?? ''}`) ?? [];
-      if (matches.length !== 1) {
+      const matches = this.master.itemsNamed(name, v.spec as string | undefined);
+      if (matches.length > 1) {
         this.errors.fail(row, 'itemName', 'ledgers.row.noItemCode', { name });
         return null;
       }
-      code = matches[0]!.code;
+      code = matches[0]?.code;
     }
-    const known = this.items.get(code);
-    if (known && !this.newItems.has(code)) {
+    const known = code ? this.master.item(code) : undefined;
+    if (known && code && !this.newItems.has(code)) {
       if (name && name !== known.name) {
         this.errors.fail(row, 'itemName', 'ledgers.row.itemNameMismatch', { code, current: known.name, given: name });
         return null;
@@ -126,37 +124,34 @@ class StockCommitter implements Committer {
       }
       return known;
     }
-    const fresh = this.newItems.get(code);
-    if (fresh) {
+    const fresh = code ? this.newItems.get(code) : undefined;
+    if (fresh && code) {
       if ((name && name !== fresh.name) || (v.unit && v.unit !== fresh.unit)) {
         this.errors.fail(row, name && name !== fresh.name ? 'itemName' : 'unit', 'ledgers.row.newItemConflict', { code, other: fresh.row });
         return null;
       }
-      return this.items.get(code) ?? null;
+      return this.master.item(code) ?? null;
     }
     if (!name || !v.unit) {
-      this.errors.fail(row, name ? 'unit' : 'itemName', 'ledgers.row.newItemNeeds', { code });
+      this.errors.fail(row, name ? 'unit' : 'itemName', 'ledgers.row.newItemNeeds', { code: code ?? name ?? '' });
       return null;
     }
     // Created now, inside the import's transaction: rolled back with everything else on any error.
-    try {
-      const created = addItem(this.db, {
-        code,
+    const created = this.master.createItem(
+      row,
+      code ? 'itemCode' : 'itemName',
+      {
         name,
         unit: v.unit as string,
         spec: v.spec as string | undefined,
-        category: ((v.category as string | undefined) ?? 'other') as Item['category'],
-        reserveMode: ((v.reserveMode as string | undefined) ?? 'held') as Item['reserveMode'],
+        category: v.category as Item['category'] | undefined,
+        reserveMode: v.reserveMode as Item['reserveMode'] | undefined,
         unitPrice: v.unitPrice as number | undefined,
-      });
-      this.items.set(code, created);
-      this.newItems.set(code, { code, name, unit: created.unit, row: row.row });
-      this.index(created);
-      return created;
-    } catch (e) {
-      failFromCore(e, row, this.errors, { code: 'itemCode', name: 'itemName' });
-      return null;
-    }
+      },
+      { implied: true, code },
+    );
+    if (created) this.newItems.set(created.code, { code: created.code, name, unit: created.unit, row: row.row });
+    return created;
   }
 
   add(row: ParsedRow): void {
@@ -253,7 +248,7 @@ class StockCommitter implements Committer {
     let movements = 0;
     Poster.run(this.db, (poster) => {
       for (const { doc, rows } of this.docs.values()) {
-        const r = postRows(poster, doc, rows, this.errors, (code) => this.items.get(code)?.name);
+        const r = postRows(poster, doc, rows, this.errors, (code) => this.master.item(code)?.name);
         if (r.lines) documents++;
         movements += r.movements;
       }
@@ -267,6 +262,7 @@ type StockExportRow = StockRow & { item: Item | undefined };
 export const stockKind: KindSpec = {
   kind: 'stock',
   fields,
+  needs: [['itemCode'], ['itemName']],
   sheetIsLocation: true,
   title: '救灾物资库存台账',
   example: {

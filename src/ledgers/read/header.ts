@@ -14,6 +14,9 @@ export interface HeaderMatch {
   headerRow: number;
   headerRows: 1 | 2;
   columns: LedgerColumn[];
+  /** Fields recognised, and the sum of their confidence: how well the kind fits the sheet. */
+  fields: number;
+  score: number;
 }
 
 interface Candidate {
@@ -77,9 +80,11 @@ function labels(rows: SheetRow[], index: number, two: boolean): string[][] {
   return out;
 }
 
+/** A guess from a header that only contains a known name: below this, a column is not taken for sure. */
+const STRONG = 0.8;
+
 function mapLabels(matcher: HeaderMatcher, cols: string[][]): { columns: LedgerColumn[]; score: number; fields: number; strong: number } {
   const columns: LedgerColumn[] = [];
-  const best = new Map<string, number>();
   cols.forEach((alternatives, i) => {
     const header = alternatives[0] || alternatives[alternatives.length - 1] || '';
     let found: Candidate | null = null;
@@ -93,35 +98,45 @@ function mapLabels(matcher: HeaderMatcher, cols: string[][]): { columns: LedgerC
       }
     }
     if (!header && !found) return;
-    const col: LedgerColumn = { column: columnLetter(i), header: alternatives.length > 1 && found ? shown : header, field: found?.field.key ?? null, confidence: found?.confidence ?? 0 };
-    columns.push(col);
-    if (found) {
-      const prev = best.get(found.field.key);
-      const prevCol = prev === undefined ? undefined : columns[prev];
-      if (!prevCol || prevCol.confidence < col.confidence) {
-        if (prevCol) {
-          prevCol.field = null;
-          prevCol.confidence = 0;
-        }
-        best.set(found.field.key, columns.length - 1);
-      } else {
-        col.field = null;
-        col.confidence = 0;
-      }
-    }
+    columns.push({ column: columnLetter(i), header: alternatives.length > 1 && found ? shown : header, field: found?.field.key ?? null, confidence: found?.confidence ?? 0 });
   });
+  // One column per field. A sure match beats guesses (which are then left out); two sure matches, or two guesses
+  // and nothing sure, stay as they are: a conflict the user settles (conflictsOf), never a silent choice.
+  const byField = new Map<string, LedgerColumn[]>();
+  for (const c of columns) if (c.field) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+  for (const claims of byField.values()) {
+    if (claims.length < 2) continue;
+    const sure = claims.filter((c) => c.confidence >= STRONG);
+    if (sure.length === 0) continue;
+    for (const c of claims) if (c.confidence < STRONG) Object.assign(c, { field: null, confidence: 0 });
+  }
   let score = 0;
   let strong = 0;
+  const counted = new Set<string>();
   for (const c of columns) {
+    if (!c.field || counted.has(c.field)) continue;
+    counted.add(c.field);
     score += c.confidence;
-    if (c.confidence >= 0.8) strong++;
+    if (c.confidence >= STRONG) strong++;
   }
-  return { columns, score, fields: best.size, strong };
+  return { columns, score, fields: counted.size, strong };
+}
+
+export interface HeaderConflict {
+  field: string;
+  columns: { column: string; header: string }[];
+}
+
+/** Fields that more than one column was taken for: the import refuses the sheet until a mapping settles them. */
+export function conflictsOf(columns: readonly LedgerColumn[]): HeaderConflict[] {
+  const byField = new Map<string, { column: string; header: string }[]>();
+  for (const c of columns) if (c.field) byField.set(c.field, [...(byField.get(c.field) ?? []), { column: c.column, header: c.header }]);
+  return [...byField].filter(([, cols]) => cols.length > 1).map(([field, cols]) => ({ field, columns: cols }));
 }
 
 /** The best header among the first rows: most fields recognised, then most confidence; two rows only when better. */
 export function detectHeader(rows: SheetRow[], matcher: HeaderMatcher): HeaderMatch | null {
-  let best: (HeaderMatch & { score: number; fields: number }) | null = null;
+  let best: HeaderMatch | null = null;
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let i = 0; i < limit; i++) {
     const one = mapLabels(matcher, labels(rows, i, false));
@@ -136,9 +151,7 @@ export function detectHeader(rows: SheetRow[], matcher: HeaderMatcher): HeaderMa
       best = { index: i, headerRow: rows[i]!.row, headerRows: pick.headerRows, columns: pick.columns, score: pick.score, fields: pick.fields };
     }
   }
-  if (!best) return null;
-  const { score: _s, fields: _f, ...match } = best;
-  return match;
+  return best;
 }
 
 /** The user's corrections: column letter → field key, or null to leave the column out. */
@@ -151,4 +164,22 @@ export function applyMapping(columns: LedgerColumn[], mapping: Record<string, st
     else out.push({ column: letter, header: '', field, confidence: 0 });
   }
   return out.sort((a, b) => columnIndex(a.column) - columnIndex(b.column));
+}
+
+/** Lines above a header that are not its title: 填报单位, dates, units. */
+const NOT_TITLE = /^(填报|填表|编制|制表|单位[:：]|日期[:：]|时间[:：]|截至|截止|金额单位|单位:)/;
+
+/**
+ * The sheet's title: the first line above the header that holds one text and little else (a merged title row,
+ * "一号仓库物资台账"), not a 填报单位/日期 line.
+ */
+export function titleAbove(rows: SheetRow[], index: number): { text: string; row: number } | null {
+  for (let i = 0; i < index; i++) {
+    const filled = rows[i]!.cells.filter((c) => c !== null && c !== undefined && !(typeof c === 'string' && !c.trim()));
+    const first = filled[0];
+    if (filled.length === 0 || filled.length > 2 || typeof first !== 'string') continue;
+    const t = cleanText(first).replace(/\s+/g, '');
+    if (t && !NOT_TITLE.test(t)) return { text: t, row: rows[i]!.row };
+  }
+  return null;
 }
