@@ -24,12 +24,13 @@ import type { JobProgress } from '../jobs/progress.js';
 import { requireLocation } from '../places/locations.js';
 import { type Cell, columnIndex, displayText, isBlank, type SheetRow } from './cells.js';
 import { buildErrorWorkbook } from './error-workbook.js';
-import { locationIndex, placeNameOf } from './kinds/common.js';
+import { choiceSpellings, locationIndex, placeNameOf } from './kinds/common.js';
 import { MasterData } from './kinds/implied.js';
 import { kinds } from './kinds/index.js';
 import type { ErrorSink, FieldSpec, KindSpec, ParsedRow, SheetPlace } from './kinds/kind.js';
 import {
   choiceKey,
+  excelDigits,
   isProblem,
   Problem,
   readDate,
@@ -116,11 +117,13 @@ function readerFor(field: FieldSpec, date1904: boolean): Reader {
   }
 }
 
-/** The accepted words, grouped by what they mean: "仓库、区级仓库 …；储备点、街道仓库 …". */
+/** The accepted words as people write them, grouped by what they mean: "区级仓库、仓库 …；街道(镇)储备点、街道仓库 …". */
 function choiceWords(choices: Readonly<Record<string, string>>): string {
   const groups = new Map<string, string[]>();
-  for (const [word, value] of Object.entries(choices)) if (/[^\x00-\x7f]/.test(word)) groups.set(value, [...(groups.get(value) ?? []), word]);
-  return [...groups.values()].map((words) => words.slice(0, 12).join('、')).join('；');
+  for (const [word, value] of choiceSpellings.get(choices) ?? Object.entries(choices)) {
+    if (/[^\x00-\x7f]/.test(word)) groups.set(value, [...(groups.get(value) ?? []), word]);
+  }
+  return [...groups.values()].map((words) => words.join('、')).join('；');
 }
 
 interface MappedColumn {
@@ -181,6 +184,11 @@ function skipRow(cells: Cell[], header: string[]): Skip {
 
 // ---------- errors ----------
 
+/** A cell as the user sees it; a number past 15 digits as Excel keeps it (15 significant digits), not its binary tail. */
+function shownText(c: Cell | undefined): string {
+  return typeof c === 'number' ? excelDigits(c) : displayText(c);
+}
+
 class Collector implements ErrorSink {
   readonly list: LedgerRowError[] = [];
   count = 0;
@@ -201,7 +209,7 @@ class Collector implements ErrorSink {
       row: row.row,
       column: col?.letter ?? '',
       header: col?.header ?? '',
-      value: col ? displayText(row.cells[col.index]) : '',
+      value: col ? shownText(row.cells[col.index]) : '',
       message: `${zh} (${en})`,
     });
   }

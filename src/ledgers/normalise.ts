@@ -63,6 +63,15 @@ export function readText(c: Cell, max: number): string | Problem | undefined {
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?E[+-]?\d+$/i;
 
 /**
+ * A number as Excel shows it in the formula bar: at most 15 significant digits (89860112345678900000 for a
+ * 20-digit serial it rounded), never the binary double's own tail (…905344).
+ */
+export function excelDigits(n: number): string {
+  if (!Number.isFinite(n) || Math.abs(n) < 1e15) return numberText(n);
+  return Number(n.toPrecision(15)).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
+}
+
+/**
  * Exact text for codes, serial and phone numbers. A number Excel stored with 16 or more digits, or text in
  * scientific notation, has already lost digits: that is an error, never a guess.
  */
@@ -73,7 +82,7 @@ export function readExactText(c: Cell, max: number, spaces = false): string | Pr
   let t: string;
   if (typeof c === 'number') {
     if (!Number.isFinite(c) || Math.abs(c) >= 1e15 || (!Number.isInteger(c) && String(c).replace(/[-.]/g, '').length >= 16)) {
-      return new Problem('ledgers.value.lostDigits', { value: numberText(c) });
+      return new Problem('ledgers.value.lostDigits', { value: excelDigits(c) });
     }
     t = numberText(c);
   } else if (typeof c === 'string') {

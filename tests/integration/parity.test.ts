@@ -80,6 +80,7 @@ function samples(backupDir: string, side: string): Sample[] {
     { name: 'ledgers.export', input: { kind: 'items' } },
     { name: 'ledgers.inspect', input: (earlier) => ({ kind: 'items', fileName: 'items.xlsx', data: (earlier.get('ledgers.export') as { data: string }).data }) },
     { name: 'ledgers.import', input: (earlier) => ({ kind: 'items', fileName: 'items.xlsx', data: (earlier.get('ledgers.export') as { data: string }).data, dryRun: true }) },
+    { name: 'ledgers.onboard', input: (earlier) => ({ files: [{ fileName: 'items.xlsx', data: (earlier.get('ledgers.export') as { data: string }).data }] }) },
   ];
 }
 

@@ -13,14 +13,23 @@ import type { MasterData } from './implied.js';
 /** 序号: read so it is not mistaken for data, never stored; 示例 marks a template's example row. */
 export const seqField: FieldSpec = { key: 'seq', header: '序号', synonyms: ['序', 'no', 'no.', '行号', '编号序'], type: 'raw', informational: true };
 
+/** The words a choice accepts as people write them (the keys are normalised), for telling a user what to write. */
+export const choiceSpellings = new WeakMap<Readonly<Record<string, string>>, readonly (readonly [string, string])[]>();
+
 /** Choices by their Chinese label, their key, and extra spellings. */
 export function choices<K extends string>(named: Record<K, { zh: string; en: string }>, extra: Record<string, K> = {}): Record<string, string> {
   const out: Record<string, string> = {};
+  const spellings: [string, string][] = [];
   for (const [key, label] of Object.entries(named) as [K, { zh: string }][]) {
     out[choiceKey(label.zh)] = key;
     out[choiceKey(key)] = key;
+    spellings.push([label.zh, key]);
   }
-  for (const [text, key] of Object.entries(extra)) out[choiceKey(text)] = key;
+  for (const [text, key] of Object.entries(extra)) {
+    out[choiceKey(text)] = key;
+    spellings.push([text, key]);
+  }
+  choiceSpellings.set(out, spellings);
   return out;
 }
 

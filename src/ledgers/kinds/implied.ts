@@ -342,9 +342,15 @@ export class MasterData {
     return this.itemIndex().byCode.get(code);
   }
 
-  /** Catalogue items with this name and spec (品名 + 规格). */
-  itemsNamed(name: string, spec: string | undefined): Item[] {
-    return this.itemIndex().byName.get(`${name}\u0000${spec ?? ''}`) ?? [];
+  /**
+   * Catalogue items with this name and spec (品名 + 规格). A row that gives no spec (a ledger without that column)
+   * takes the items of that name and unit, whatever their spec (one: that item; several: ambiguous).
+   */
+  itemsNamed(name: string, spec: string | undefined, unit?: string): Item[] {
+    const idx = this.itemIndex();
+    const exact = idx.byName.get(`${name}\u0000${spec ?? ''}`) ?? [];
+    if (exact.length || spec !== undefined) return exact;
+    return [...idx.byCode.values()].filter((i) => i.name === name && (!unit || i.unit === unit));
   }
 
   itemCode(): string {

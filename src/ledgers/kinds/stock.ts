@@ -105,7 +105,7 @@ class StockCommitter implements Committer {
         this.errors.fail(row, 'itemName', 'ledgers.value.required', { header: '物资名称' });
         return null;
       }
-      const matches = this.master.itemsNamed(name, v.spec as string | undefined);
+      const matches = this.master.itemsNamed(name, v.spec as string | undefined, v.unit as string | undefined);
       if (matches.length > 1) {
         this.errors.fail(row, 'itemName', 'ledgers.row.noItemCode', { name });
         return null;
