@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Argument, type Command } from 'commander';
-import type { LedgerCreated, LedgerImportReport, LedgerKind, LedgerOnboardReport, LedgerRowError } from '../api/contract.ledgers.js';
+import type { LedgerCreated, LedgerKind, LedgerOnboardReport, LedgerRowError } from '../api/contract.ledgers.js';
 import { ledgerKinds } from '../api/contract.ledgers.js';
 import { LedgerError } from '../common/errors.js';
 import { message, type MessageKey } from '../i18n/messages.js';
@@ -95,8 +95,27 @@ function parseKinds(pairs: readonly string[]): Map<string, LedgerKind> {
   return out;
 }
 
+/** A file to import, as base64; a missing one is a file that cannot be read (exit 2). */
+function readInput(file: string): string {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new LedgerError('ledgers.file.notFound', { file: path.resolve(file) });
+  return fs.readFileSync(file).toString('base64');
+}
+
 export function registerLedgerCommands(kit: CliKit): void {
   const { command, withLedger, call, json, io, setExit } = kit;
+  /** Runs an import; a file that cannot be read is said in one line and exits 2 (null). */
+  async function unlessUnreadable<T>(run: () => Promise<T>): Promise<T | null> {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof LedgerError && e.code.startsWith('ledgers.file.')) {
+        io.err(describeError(e));
+        setExit(2);
+        return null;
+      }
+      throw e;
+    }
+  }
   const kindArgument = () => new Argument('<kind>', '种类 (kind)').choices(ledgerKinds);
 
   command('import', '导入 Excel/CSV 台账：全部行无误才写入 (import a ledger workbook; all rows or none)')
@@ -128,15 +147,12 @@ export function registerLedgerCommands(kit: CliKit): void {
         },
         cmd: Command,
       ) => {
-        let report: LedgerImportReport;
-        try {
-          if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new LedgerError('ledgers.file.notFound', { file: path.resolve(file) });
-          const data = fs.readFileSync(file).toString('base64');
-          report = await withLedger(cmd, (ctx) =>
+        const report = await unlessUnreadable(() =>
+          withLedger(cmd, (ctx) =>
             call(ctx, 'ledgers.import', {
               kind,
               fileName: path.basename(file),
-              data,
+              data: readInput(file),
               dryRun: Boolean(opts.dryRun),
               sheet: opts.sheet,
               locationCode: opts.location,
@@ -146,15 +162,9 @@ export function registerLedgerCommands(kit: CliKit): void {
               district: opts.district,
               errorWorkbook: Boolean(opts.errorWorkbook),
             }),
-          );
-        } catch (e) {
-          if (e instanceof LedgerError && e.code.startsWith('ledgers.file.')) {
-            io.err(describeError(e));
-            setExit(2);
-            return;
-          }
-          throw e;
-        }
+          ),
+        );
+        if (!report) return;
         const { errorWorkbook, ...shown } = report;
         if (errorWorkbook && opts.errorWorkbook) {
           const written = writeFile(opts.errorWorkbook, Buffer.from(errorWorkbook, 'base64'), true);
@@ -190,23 +200,12 @@ export function registerLedgerCommands(kit: CliKit): void {
     .option('--force', '同样内容的文件已导入过也再导入 (import files imported before)')
     .action(async (files: string[], opts: { dryRun?: boolean; yes?: boolean; json?: boolean; district?: string; kind: string[]; force?: boolean }, cmd: Command) => {
       const chosen = parseKinds(opts.kind);
-      let report: LedgerOnboardReport;
-      try {
-        const inputs = files.map((file) => {
-          if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new LedgerError('ledgers.file.notFound', { file: path.resolve(file) });
-          const fileName = path.basename(file);
-          return { fileName, data: fs.readFileSync(file).toString('base64'), kind: chosen.get(fileName) ?? chosen.get(file) };
-        });
-        const commit = Boolean(opts.yes) && !opts.dryRun;
-        report = await withLedger(cmd, (ctx) => call(ctx, 'ledgers.onboard', { files: inputs, commit, district: opts.district, force: Boolean(opts.force), errorWorkbook: false }));
-      } catch (e) {
-        if (e instanceof LedgerError && e.code.startsWith('ledgers.file.')) {
-          io.err(describeError(e));
-          setExit(2);
-          return;
-        }
-        throw e;
-      }
+      const commit = Boolean(opts.yes) && !opts.dryRun;
+      const report = await unlessUnreadable(() => {
+        const inputs = files.map((file) => ({ fileName: path.basename(file), data: readInput(file), kind: chosen.get(path.basename(file)) ?? chosen.get(file) }));
+        return withLedger(cmd, (ctx) => call(ctx, 'ledgers.onboard', { files: inputs, commit, district: opts.district, force: Boolean(opts.force), errorWorkbook: false }));
+      });
+      if (!report) return;
       if (opts.json) json(report);
       else printOnboard(io, report, Boolean(opts.dryRun) || !opts.yes);
       if (report.unreadable) setExit(2);

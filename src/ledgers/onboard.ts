@@ -20,7 +20,7 @@ import type { Db } from '../db/executor.js';
 import { message, type MessageKey } from '../i18n/messages.js';
 import { type ImportHooks, type ImportRequest, importInTransaction, missingOf, type ScannedSheet, scanWorkbook, withErrorWorkbook } from './import.js';
 import { kinds } from './kinds/index.js';
-import { conflictsOf, detectHeader, HeaderMatcher } from './read/header.js';
+import { applyMapping, conflictsOf, detectHeader, HeaderMatcher } from './read/header.js';
 
 export interface OnboardFile {
   fileName: string;
@@ -123,8 +123,11 @@ export async function onboardLedgers(db: Db, req: OnboardRequest, hooks: ImportH
     for (const s of sheets) {
       const m = s.hidden ? null : detectHeader(s.rows, matcher);
       if (!m) continue;
-      const claimed = new Set(m.columns.map((c) => c.field).filter((f): f is string => Boolean(f)));
-      entry.sheets.push({ name: s.name, headerRow: m.headerRow, columns: m.columns, conflicts: conflictsOf(m.columns).map((c) => ({ ...c, header: kinds[entry.kind!].fields.find((f) => f.key === c.field)?.header ?? c.field })), missing: missingOf(kinds[entry.kind], claimed) });
+      // The mapping as the import will read it: the user's corrections applied.
+      const columns = file.mapping ? applyMapping(m.columns, file.mapping) : m.columns;
+      const claimed = new Set(columns.map((c) => c.field).filter((f): f is string => Boolean(f)));
+      const conflicts = conflictsOf(columns).map((c) => ({ ...c, header: kinds[entry.kind!].fields.find((f) => f.key === c.field)?.header ?? c.field }));
+      entry.sheets.push({ name: s.name, headerRow: m.headerRow, columns, conflicts, missing: missingOf(kinds[entry.kind], claimed) });
     }
   }
   // Kind by kind; within a kind by name and content, so the same files in any order give the same result.
