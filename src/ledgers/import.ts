@@ -367,7 +367,7 @@ function checkMapping(spec: KindSpec, mapping: Record<string, string | null> | u
   }
 }
 
-function previousImport(db: Db, sha256: string, kind: LedgerKind): { fileName: string; importedAt: string } | null {
+export function previousImport(db: Db, sha256: string, kind: LedgerKind): { fileName: string; importedAt: string } | null {
   const r = db.get(db.q.selectFrom('import_log').select(['file_name', 'imported_at']).where('sha256', '=', sha256).where('kind', '=', kind).orderBy('id', 'desc').limit(1));
   return r ? { fileName: r.file_name, importedAt: r.imported_at } : null;
 }
@@ -492,7 +492,7 @@ export async function inspectLedger(
 // ---------- import ----------
 
 /** An instant as the users read it (Asia/Shanghai), whatever the machine's zone. */
-function shanghaiTime(iso: string): string {
+export function shanghaiTime(iso: string): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(t);

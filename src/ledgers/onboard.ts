@@ -18,7 +18,17 @@ import {
 import { LedgerError } from '../common/errors.js';
 import type { Db } from '../db/executor.js';
 import { message, type MessageKey } from '../i18n/messages.js';
-import { type ImportHooks, type ImportRequest, importInTransaction, missingOf, type ScannedSheet, scanWorkbook, withErrorWorkbook } from './import.js';
+import {
+  type ImportHooks,
+  type ImportRequest,
+  importInTransaction,
+  missingOf,
+  previousImport,
+  type ScannedSheet,
+  scanWorkbook,
+  shanghaiTime,
+  withErrorWorkbook,
+} from './import.js';
 import { kinds } from './kinds/index.js';
 import { applyMapping, conflictsOf, detectHeader, HeaderMatcher } from './read/header.js';
 
@@ -159,6 +169,9 @@ export async function onboardLedgers(db: Db, req: OnboardRequest, hooks: ImportH
         };
         requests.set(p, request);
         try {
+          // The plan says what the commit would: a file imported before is refused in both (unless forced).
+          const before = req.force ? null : previousImport(db, p.sha, p.entry.kind);
+          if (before) throw new LedgerError('ledgers.alreadyImported', { at: shanghaiTime(before.importedAt), previous: before.fileName });
           p.entry.report = await importInTransaction(db, request, hooks);
         } catch (e) {
           p.entry.refusal = refusal(e);

@@ -217,7 +217,21 @@ describe('day one, all at once', () => {
     expect(report.files.map((f) => [f.fileName, f.kind, f.chosen])).toEqual(FILES.map(([kind, name]) => [name, kind, false]));
     expectDayOne(await ledgerState(db));
     expect(report.createdMaster.find((c) => c.code === 'WH02')).toMatchObject({ kind: 'location', implied: true, file: '04-一号库物资台账.xlsx' });
+    // The same files again: the plan already says each was imported before.
+    const again = await cli(['onboard', ...shuffled, '--dry-run', '--json', '--db', db]);
+    expect(again.code).toBe(1);
+    const refused = (JSON.parse(again.stdout) as LedgerOnboardReport).files.map((f) => f.refusal?.code);
+    expect(refused).toEqual(FILES.map(() => 'ledgers.alreadyImported'));
   }, 240_000);
+
+  it('a file whose kind its headers do not tell is refused, naming the closest kinds and how to choose', async () => {
+    const db = await emptyLedger('unknown-kind.db');
+    fs.writeFileSync(path.join(dir, '说明.csv'), '说明,内容\n本文件,仅供参考\n');
+    const r = await cli(['onboard', path.join(dir, '说明.csv'), fixture('01-村社区名单.xlsx'), '--yes', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/2\. 说明\.csv：无法从表头判断 说明\.csv 是哪种台账.*--kind "说明\.csv=stock"/);
+    expect((await ledgerState(db)).areas).toEqual([]);
+  }, 60_000);
 
   it('without --yes it shows the plan and exits 1; --dry-run exits 0; neither writes anything', async () => {
     const db = await emptyLedger('plan.db');

@@ -108,6 +108,8 @@ class AreaCommitter implements Committer {
       const other = this.seen.check(code, row.row);
       if (other !== null) this.errors.fail(row, 'code', 'ledgers.row.duplicate', { other, what: `区域编码 ${code}` });
     }
+    // A 12-digit code in a bare 编码/代码 column is the 统计用区划代码 too.
+    if (v.adminCode === undefined && code && /^\d{12}$/.test(code)) v.adminCode = code;
     const adminCode = v.adminCode as string | undefined;
     if (adminCode && !/^\d{12}$/.test(adminCode)) this.errors.fail(row, 'adminCode', 'ledgers.value.adminCode', { value: adminCode });
     if (v.village !== undefined || (v.street !== undefined && v.name === undefined)) {
