@@ -120,7 +120,9 @@ export function App() {
         <Layout.Content className="app-content">
           {ref.error && !ref.loading ? (
             <LoadError error={ref.error} onRetry={ref.reload} />
-          ) : ref.loading && ref.items.length === 0 && ref.locations.length === 0 ? (
+          ) : ref.loading && ref.info === undefined ? (
+            // Only the first load: a reload after a change keeps the screen (and whatever the user has open) in place,
+            // even in a ledger that is still empty.
             <div className="center-spin">
               <Spin tip={t('common.loading')}>
                 <div style={{ width: 200, height: 80 }} />

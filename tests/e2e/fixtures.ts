@@ -1,6 +1,6 @@
 // Each test gets the real app on a fresh temp database holding the demo district: the web host in Chromium by
 // default, or the Electron app with E2E_DOOR=electron where its binary exists. Specs only use `page`.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +13,8 @@ export interface Ledger {
 
 export const SCREENS_DIR = path.resolve('artifacts/screens');
 
-async function startWebHost(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['bin/relief-ledger.mjs', 'serve', '--db', dbFile, '--demo', '--port', '0'], {
+async function startWebHost(dbFile: string, demo: boolean): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['bin/relief-ledger.mjs', 'serve', '--db', dbFile, ...(demo ? ['--demo'] : []), '--port', '0'], {
     env: { ...process.env, RELIEF_LEDGER_TODAY: '2026-11-28' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -36,11 +36,14 @@ async function startWebHost(dbFile: string): Promise<{ url: string; child: Child
   return { url, child };
 }
 
-export const test = base.extend<{ ledger: Ledger }>({
-  ledger: async ({}, use) => {
+export const test = base.extend<{ ledger: Ledger; demo: boolean }>({
+  /** The demo district (default), or an empty ledger as a new bureau starts with: `test.use({ demo: false })`. */
+  demo: [true, { option: true }],
+  ledger: async ({ demo }, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relief-e2e-'));
     const dbFile = path.join(dir, 'ledger.db');
-    const { url, child } = await startWebHost(dbFile);
+    if (!demo) execFileSync(process.execPath, ['bin/relief-ledger.mjs', 'init', '--db', dbFile], { stdio: 'ignore' });
+    const { url, child } = await startWebHost(dbFile, demo);
     await use({ url, dbFile });
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -13,6 +13,7 @@ import { navigate } from '../../components/router';
 import { useFillHeight } from '../../components/useFillHeight';
 import { useI18n } from '../../i18n';
 import { baseName, type ChosenFile, fileSize, fileToChosen, openNative, problemText, saveWorkbook } from './files';
+import { CreatedList } from './CreatedList';
 import { FileStep } from './FileStep';
 import { FOOTER_RESERVE } from './layout';
 import { createdText, kindName, kindScreen, kindTakesLocation, shanghaiTime } from './kinds';
@@ -73,6 +74,9 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
   const [report, setReport] = useState<LedgerImportReport>();
   const [refusal, setRefusal] = useState<{ text: string; canForce: boolean }>();
   const [result, setResult] = useState<LedgerImportReport>();
+  // The dry run shows what the file would create (streets, villages, locations, items it only names); the commit
+  // creates them only once the user ticked the confirmation.
+  const [createConfirmed, setCreateConfirmed] = useState(false);
   // Answers of an earlier request (the user chose another file meanwhile) are dropped.
   const seq = useRef(0);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -90,6 +94,7 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
     locationCode: kindTakesLocation(kind) ? locationCode : undefined,
     mapping: Object.keys(overrides).length ? overrides : undefined,
     errorWorkbook: dryRun,
+    createMissing: dryRun || createConfirmed,
   });
 
   const inspect = async (chosen: ChosenFile) => {
@@ -150,6 +155,7 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
       const r = await call('ledgers.import', importInput(file, jobId, true));
       if (mine !== seq.current) return;
       setReport(r);
+      setCreateConfirmed(false);
       setStep(2);
     } catch (e) {
       if (mine !== seq.current) return;
@@ -256,7 +262,15 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
       </>
     );
   } else if (step === 2 && report) {
-    body = <PreviewStep report={report} refusal={refusal} onForce={() => void commit(true)} />;
+    body = (
+      <PreviewStep
+        report={report}
+        refusal={refusal}
+        onForce={() => void commit(true)}
+        createConfirmed={createConfirmed}
+        onCreateConfirmed={setCreateConfirmed}
+      />
+    );
     footer = (
       <>
         <Button icon={<LeftOutlined />} onClick={() => setStep(1)} data-testid="ledgers-back">
@@ -277,7 +291,10 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
         <Button
           type="primary"
           icon={<CheckCircleOutlined />}
-          disabled={!report.ok || report.rows.imported === 0 || busy !== null || refusal?.canForce === true}
+          disabled={
+            !report.ok || report.rows.imported === 0 || busy !== null || refusal?.canForce === true || (report.createdMaster.some((c) => c.implied) && !createConfirmed)
+          }
+          title={report.createdMaster.some((c) => c.implied) && !createConfirmed ? t('ledgers.createNeeded') : undefined}
           onClick={() => void commit(false)}
           data-testid="ledgers-commit"
         >
@@ -296,6 +313,7 @@ export function ImportWizard({ kind, onTemplate, templateBusy }: ImportWizardPro
           <>
             <div>{t('ledgers.doneSub', { file: result.fileName, imported: formatInt(result.rows.imported), skipped: formatInt(result.rows.skipped) })}</div>
             {made && <div>{t('ledgers.created', { list: made })}</div>}
+            {result.createdMaster.length > 0 && <CreatedList list={result.createdMaster} height={160} />}
           </>
         }
         extra={

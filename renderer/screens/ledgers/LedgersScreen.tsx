@@ -1,6 +1,6 @@
 // 导入导出: choose a ledger (#/ledgers/<kind>), import a workbook of it through the wizard, download its empty
 // template, or export it in the bureau's shape (stock and movements for one location or all).
-import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, FolderAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Menu, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { call } from '../../api';
@@ -11,6 +11,7 @@ import { ExportButton } from './ExportButton';
 import { problemText, saveWorkbook } from './files';
 import { ImportWizard } from './ImportWizard';
 import { isLedgerKind, kindName, kindTakesLocation, type LedgerKind, ledgerKinds } from './kinds';
+import { OnboardWizard } from './OnboardWizard';
 import './ledgers.css';
 
 export function LedgersScreen({ rest, query }: { rest: string[]; query: URLSearchParams }) {
@@ -18,6 +19,7 @@ export function LedgersScreen({ rest, query }: { rest: string[]; query: URLSearc
   const { t, gloss } = i18n;
   const { message } = App.useApp();
   const { locations } = useRefData();
+  const onboarding = rest[0] === 'onboard';
   const kind: LedgerKind = isLedgerKind(rest[0]) ? rest[0] : 'stock';
   const [exportLocation, setExportLocation] = useState<string | undefined>(query.get('location') ?? undefined);
   const [templateBusy, setTemplateBusy] = useState(false);
@@ -47,13 +49,17 @@ export function LedgersScreen({ rest, query }: { rest: string[]; query: URLSearc
           <Card size="small" title={t('ledgers.kindLabel')} className="ledgers-panel ledgers-kind-panel">
             <Menu
               mode="inline"
-              selectedKeys={[kind]}
+              selectedKeys={[onboarding ? 'onboard' : kind]}
               onClick={({ key }) => navigate(['ledgers', key])}
-              items={ledgerKinds.map((k) => ({
-                key: k,
-                icon: <FileExcelOutlined />,
-                label: <span data-testid={`ledgers-kind-${k}`}>{kindName(i18n, k)}</span>,
-              }))}
+              items={[
+                { key: 'onboard', icon: <FolderAddOutlined />, label: <span data-testid="ledgers-onboard">{t('ledgers.onboardMenu')}</span> },
+                { type: 'divider' as const },
+                ...ledgerKinds.map((k) => ({
+                  key: k,
+                  icon: <FileExcelOutlined />,
+                  label: <span data-testid={`ledgers-kind-${k}`}>{kindName(i18n, k)}</span>,
+                })),
+              ]}
             />
           </Card>
           <Card size="small" title={t('ledgers.exportKind', { kind: kindName(i18n, kind) })} className="ledgers-panel">
@@ -81,7 +87,7 @@ export function LedgersScreen({ rest, query }: { rest: string[]; query: URLSearc
           </Card>
         </div>
         <div className="ledgers-wizard-box">
-          <ImportWizard key={kind} kind={kind} onTemplate={() => void downloadTemplate()} templateBusy={templateBusy} />
+          {onboarding ? <OnboardWizard /> : <ImportWizard key={kind} kind={kind} onTemplate={() => void downloadTemplate()} templateBusy={templateBusy} />}
         </div>
       </div>
     </div>

@@ -1,11 +1,12 @@
 // Step 3: the dry run's answer. What would be imported, what is skipped, and every error where it sits in the
 // user's file; nothing has been written yet.
-import { Alert, Button, Table } from 'antd';
+import { Alert, Button, Checkbox, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { LedgerImportReport } from '../../../src/api/contract.ledgers';
 import { formatInt } from '../../components/format';
 import { useI18n } from '../../i18n';
+import { CreatedList, impliedSummary } from './CreatedList';
 import { ErrorTable } from './ErrorTable';
 import { createdText, shanghaiTime } from './kinds';
 
@@ -14,6 +15,9 @@ export interface PreviewStepProps {
   /** A refusal of the commit (e.g. the same file imported before), with its message. */
   refusal: { text: string; canForce: boolean } | undefined;
   onForce(): void;
+  /** The user confirmed creating the master data the file only names. */
+  createConfirmed: boolean;
+  onCreateConfirmed(confirmed: boolean): void;
 }
 
 function Stat({ label, value, unit, tone, testId }: { label: string; value: number; unit: string; tone?: 'ok' | 'bad' | 'muted'; testId: string }) {
@@ -61,7 +65,7 @@ function SheetTable({ report }: { report: LedgerImportReport }) {
   );
 }
 
-export function PreviewStep({ report, refusal, onForce }: PreviewStepProps) {
+export function PreviewStep({ report, refusal, onForce, createConfirmed, onCreateConfirmed }: PreviewStepProps) {
   const i18n = useI18n();
   const { t } = i18n;
   // Past the core's listing limit, a last entry carries the full count in its value.
@@ -133,6 +137,17 @@ export function PreviewStep({ report, refusal, onForce }: PreviewStepProps) {
             data-testid="ledgers-already"
           />
         )
+      )}
+      {report.ok && report.createdMaster.length > 0 && (
+        <div className="ledgers-create" data-testid="ledgers-create">
+          <div className="ledgers-create-title">{t('ledgers.createTitle', { n: formatInt(report.createdMaster.length) })}</div>
+          <CreatedList list={report.createdMaster} height={150} />
+          {report.createdMaster.some((c) => c.implied) && (
+            <Checkbox checked={createConfirmed} onChange={(e) => onCreateConfirmed(e.target.checked)} data-testid="ledgers-create-confirm">
+              {t('ledgers.createConfirm', { list: impliedSummary(t, report.createdMaster) })}
+            </Checkbox>
+          )}
+        </div>
       )}
       {report.errors.length > 0 ? <ErrorTable errors={report.errors} /> : <SheetTable report={report} />}
     </div>
