@@ -1,10 +1,11 @@
 // Which backups to keep: the newest of each of the last 24 hours, 30 days and 12 months that have one (as restic's
-// --keep-hourly/daily/monthly count them: periods with a backup, newest first), every backup made just before an
-// import, restore or stocktake posting during the last day (the state to go back to if that went wrong), and always
-// the newest verified one. Files that are not verified are never deleted here: a person should look at them.
+// --keep-hourly/daily/monthly count them: periods with a backup, newest first); besides, every backup of the last
+// hour (one a person may be about to restore), every backup made by hand or just before an import, restore or
+// stocktake posting during the last day (the state to go back to if that went wrong), and always the newest verified
+// one. Files that are not verified are never deleted here: a person should look at them.
 import type { BackupFile } from './folder.js';
 
-export const RETENTION = { hourly: 24, daily: 30, monthly: 12, beforeOperationHours: 24 } as const;
+export const RETENTION = { hourly: 24, daily: 30, monthly: 12, allWithinHours: 1, onPurposeHours: 24 } as const;
 
 const BEIJING_MS = 8 * 3_600_000;
 
@@ -31,7 +32,8 @@ export function backupsToRemove(backups: readonly BackupFile[], now: Date): Back
       keep.add(b);
     }
   }
-  const recent = now.getTime() - RETENTION.beforeOperationHours * 3_600_000;
-  for (const b of verified) if (b.reason !== 'interval' && b.reason !== 'exit' && b.reason !== 'manual' && b.time.getTime() >= recent) keep.add(b);
+  const age = (b: BackupFile) => (now.getTime() - b.time.getTime()) / 3_600_000;
+  const onPurpose = (b: BackupFile) => b.reason !== 'interval' && b.reason !== 'exit';
+  for (const b of verified) if (age(b) <= RETENTION.allWithinHours || (onPurpose(b) && age(b) <= RETENTION.onPurposeHours)) keep.add(b);
   return verified.filter((b) => !keep.has(b));
 }

@@ -192,7 +192,7 @@ export class LedgerSession {
     const now = new Date();
     let written: string;
     try {
-      fs.mkdirSync(primary, { recursive: true });
+      usableFolder(primary, true);
       clearKilledTemporaries(primary);
       written = (await writeVerifiedBackup(this.db, path.join(primary, freshBackupName(primary, this.file, now, reason)))).file;
     } catch (e) {
@@ -201,12 +201,14 @@ export class LedgerSession {
     this.failures.delete('primary');
     this.lastStamp = stamp;
     this.lastSuccess = { file: path.basename(written), time: now };
-    this.prune(primary);
+    // Only the routine backups make room: one before an operation never removes the backup about to be restored.
+    const prune = reason === 'interval' || reason === 'exit';
+    if (prune) this.prune(primary);
     if (second) {
       try {
         copyVerified(written, second);
         this.failures.delete('second');
-        this.prune(second);
+        if (prune) this.prune(second);
       } catch (e) {
         // The backup itself is there; the banner says the second copy is missing.
         this.failed('second', e, second);
@@ -219,7 +221,8 @@ export class LedgerSession {
   private failed(folder: BackupFolderKind, e: unknown, dir: string): LedgerError {
     const detail = String((e as Error).message ?? e);
     const error = ledgerErrorOf(e, { db: this.db, file: dir }) ?? new LedgerError('backup.failed', { detail, detailEn: detail });
-    const text = folder === 'second' ? message('backup.secondFolderFailed', { folder: dir, detail: error.zh }) : error;
+    const text =
+      folder === 'second' && error.code !== 'backup.secondFolderMissing' ? message('backup.secondFolderFailed', { folder: dir, detail: error.zh, detailEn: error.en }) : error;
     this.failures.set(folder, { time: isoBeijing(new Date()), zh: text.zh, en: text.en });
     return error;
   }
@@ -335,9 +338,36 @@ export class LedgerSession {
   }
 }
 
+/**
+ * A backup folder that can take a backup, said in words when it cannot. The primary one (beside the ledger) is made
+ * when missing; a second one is not: it missing means its disk or share is not there, and a folder made in its place
+ * would be on the wrong disk.
+ */
+function usableFolder(folder: string, create: boolean): void {
+  const refuse = (key: 'backup.folderIsFile' | 'backup.folderDenied') => {
+    const why = message(key);
+    return new LedgerError('backup.folderUnusable', { folder, why: why.zh, whyEn: why.en });
+  };
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    if (!create) throw new LedgerError('backup.secondFolderMissing', { folder });
+  }
+  if (stat && !stat.isDirectory()) throw refuse('backup.folderIsFile');
+  try {
+    if (!stat) fs.mkdirSync(folder, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw refuse('backup.folderIsFile');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw refuse('backup.folderDenied');
+    throw e;
+  }
+}
+
 /** Copies a verified backup into another folder the same way: temporary name, flushed, checked, renamed. */
 function copyVerified(file: string, folder: string): void {
-  fs.mkdirSync(folder, { recursive: true });
+  usableFolder(folder, false);
   clearKilledTemporaries(folder);
   const target = path.join(folder, path.basename(file));
   const tmp = temporaryName(target);

@@ -92,7 +92,11 @@ export function registerBackupCommands(kit: CliKit): void {
           setSetting(session.db, 'backup.intervalMinutes', minutes);
         }
         if (opts.secondFolder === false) setSetting(session.db, 'backup.secondFolder', '');
-        else if (typeof opts.secondFolder === 'string') setSetting(session.db, 'backup.secondFolder', path.resolve(opts.secondFolder));
+        else if (typeof opts.secondFolder === 'string') {
+          // Made now, while the disk is surely there; later a missing folder means the disk is not.
+          fs.mkdirSync(path.resolve(opts.secondFolder), { recursive: true });
+          setSetting(session.db, 'backup.secondFolder', path.resolve(opts.secondFolder));
+        }
         const { primary, second } = session.folders();
         const rows = session.list().map((b) => ({ file: path.join(b.folder === 'second' && second ? second : primary, b.file), time: b.time, bytes: b.bytes, verified: b.verified }));
         if (opts.json) return json(rows);

@@ -54,7 +54,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     if (!readOnly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-    if (!options.readonly && (!access.file || !access.folder)) db.blockWrites({ reason: access.file ? 'readOnlyFolder' : 'readOnlyFile' });
+    if (!options.readonly && (!access.file || !access.folder)) db.blockWrites({ reason: access.folder ? 'readOnlyFile' : 'readOnlyFolder' });
 
     if (isBlank(sqlite)) {
       if (!options.create || readOnly) throw notLedger(resolved, contentRefusal(sqlite)!);
