@@ -64,6 +64,7 @@ function backupReasonFor(name: OperationName, input: unknown): BackupReason | un
 
 /** SQLite's and the file system's failures in words (busy, disk full, read-only, damaged), never 内部错误. */
 function told(ctx: Context, e: unknown): unknown {
+  if (e instanceof LedgerError) return e;
   return ledgerErrorOf(e, { db: ctx.db, newestBackup: ctx.ledger?.newestVerified()?.path ?? null }) ?? e;
 }
 
