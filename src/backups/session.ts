@@ -248,30 +248,16 @@ export class LedgerSession {
 
   private noteIdentity(): void {
     if (this.db.writeBlock || this.db.inMemoryCopy || this.db.sqlite.readonly) return;
-    const ino = (f: string) => {
-      try {
-        return fs.statSync(f).ino;
-      } catch {
-        return null;
-      }
-    };
-    const file = ino(this.file);
-    this.identity = file === null ? null : { file, wal: ino(`${this.file}-wal`) };
+    const file = inode(this.file);
+    this.identity = file === null ? null : { file, wal: inode(`${this.file}-wal`) };
   }
 
   /** The -wal or the file itself deleted or replaced under the running program: stop writing before anything is lost. */
   private watchFiles(): void {
     if (!this.identity || this.db.writeBlock) return;
-    const ino = (f: string) => {
-      try {
-        return fs.statSync(f).ino;
-      } catch {
-        return null;
-      }
-    };
-    if (ino(this.file) !== this.identity.file) this.db.blockWrites({ reason: 'replaced' });
-    else if (this.identity.wal !== null && ino(`${this.file}-wal`) !== this.identity.wal) this.db.blockWrites({ reason: 'walLost' });
-    else if (this.identity.wal === null) this.identity.wal = ino(`${this.file}-wal`);
+    if (inode(this.file) !== this.identity.file) this.db.blockWrites({ reason: 'replaced' });
+    else if (this.identity.wal !== null && inode(`${this.file}-wal`) !== this.identity.wal) this.db.blockWrites({ reason: 'walLost' });
+    else if (this.identity.wal === null) this.identity.wal = inode(`${this.file}-wal`);
   }
 
   /**
@@ -335,6 +321,14 @@ export class LedgerSession {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.ctx.db.close();
+  }
+}
+
+function inode(file: string): number | null {
+  try {
+    return fs.statSync(file).ino;
+  } catch {
+    return null;
   }
 }
 

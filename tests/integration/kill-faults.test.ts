@@ -6,8 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { invoke } from '../../src/api/dispatch.js';
-import { LedgerSession } from '../../src/backups/session.js';
 import { verifyLedgerFile } from '../../src/db/backup.js';
 import { cli, count, demoLedger, exited, sleep, spawnCli, startHost } from './safety-fixture.js';
 import { tempDir } from './fixture.js';
@@ -31,17 +29,17 @@ let base: string;
 let big: string;
 beforeAll(async () => {
   base = (await demoLedger('base.db')).file;
-  // A bigger ledger (demo + 40,000 movements) for the backup and the restore, so that each takes long enough to be
-  // interrupted in the middle.
+  // A bigger ledger (demo + 40,000 movements, imported by the CLI) for the backup and the restore, so that each takes
+  // long enough to be interrupted in the middle.
   const made = await demoLedger('big.db');
   big = made.file;
-  const s = await LedgerSession.open(big, { door: 'cli', create: 'never' });
-  try {
-    await invoke(s.ctx, 'movements.postMany', { documents: documents(400, 100) });
-  } finally {
-    s.closeNow();
-  }
-}, 120_000);
+  const csv = path.join(made.dir, 'receipts.csv');
+  const rows = ['日期,类型,地点编码,物资编码,批次号,数量,经办人'];
+  for (let i = 0; i < 40_000; i++) rows.push(`2026-11-20,采购入库,${i % 2 ? 'WH01' : 'WH02'},WZ003,K${i % 40}-${i % 25},${1 + (i % 7)},张建国`);
+  fs.writeFileSync(csv, `${rows.join('\n')}\n`);
+  const r = await cli(['import', 'movements', csv, '--db', big]);
+  expect(r.code, r.stderr).toBe(0);
+}, 180_000);
 
 function copyOf(file: string): string {
   const dir = tempDir('relief-kill-');
@@ -155,5 +153,45 @@ describe('kill -9', () => {
       }
     }
     console.info(`restore kill -9 (${span} ms to restore): ${outcomes.join(' ')}`);
+  }, 300_000);
+});
+
+/** Runs a CLI command killed right after its `step`-th file-system step (0: not killed; then the steps are counted). */
+async function crashAfter(step: number, args: string[]): Promise<{ steps: number; killed: boolean }> {
+  const child = spawnCli(args, { RELIEF_CRASH_AFTER: String(step) }, ['-r', path.resolve('tests/integration/crash-after.cjs')]);
+  const r = await exited(child);
+  if (step === 0) expect(r.code, r.stderr).toBe(0);
+  return { steps: Number(/crash-points: (\d+)/.exec(r.stderr)?.[1] ?? 0), killed: r.signal === 'SIGKILL' };
+}
+
+describe('killed after each file-system step in turn (every moment between two renames, links or removals)', () => {
+  it('restore: after every step the ledger is there, exactly the old or the restored one', async () => {
+    const dir = tempDir('relief-steps-restore-');
+    const backup = path.join(dir, 'big-backup.db');
+    expect((await cli(['backup', '--db', big, '--out', backup])).code).toBe(0);
+    const [old, restored] = [count(base), count(backup)];
+    const { steps } = await crashAfter(0, ['restore', backup, '--db', copyOf(base)]);
+    expect(steps).toBeGreaterThan(2);
+    for (let step = 1; step <= steps; step++) {
+      const target = copyOf(base);
+      const { killed } = await crashAfter(step, ['restore', backup, '--db', target]);
+      expect(killed).toBe(true);
+      expect(fs.existsSync(target), `no ledger after step ${step} of ${steps}`).toBe(true);
+      expect([old, restored], `after step ${step} of ${steps}`).toContain(count(target));
+      await checked(target);
+    }
+  }, 300_000);
+
+  it('backup: after every step the target is absent or a whole, verified backup', async () => {
+    const dir = tempDir('relief-steps-backup-');
+    const { steps } = await crashAfter(0, ['backup', '--db', big, '--out', path.join(dir, 'probe.db')]);
+    expect(steps).toBeGreaterThan(0);
+    for (let step = 1; step <= steps; step++) {
+      const out = path.join(dir, `b${step}.db`);
+      await crashAfter(step, ['backup', '--db', big, '--out', out]);
+      if (fs.existsSync(out)) expect(verifyLedgerFile(out, 'integrity_check'), `after step ${step} of ${steps}`).toBeNull();
+      const again = await cli(['backup', '--db', big, '--out', out, ...(fs.existsSync(out) ? ['--force'] : [])]);
+      expect(again.code, again.stderr).toBe(0);
+    }
   }, 300_000);
 });

@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import { tempDir } from './fixture.js';
 
 const run = promisify(execFile);
-export const bin = path.resolve('bin/relief-ledger.mjs');
+/** The CLI under test; RELIEF_LEDGER_BIN runs these tests against another build (e.g. the one before a change). */
+export const bin = path.resolve(process.env.RELIEF_LEDGER_BIN ?? 'bin/relief-ledger.mjs');
 export const TODAY = '2026-11-28';
 
 export interface CliResult {
@@ -190,9 +191,9 @@ export function setImmutable(file: string, on: boolean): void {
   execFileSync('chattr', [on ? '+i' : '-i', file]);
 }
 
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, prefix: string[] = []): ChildProcess {
-  const [cmd, ...cmdArgs] = prefix.length ? [...prefix, process.execPath, bin, ...args] : [process.execPath, bin, ...args];
-  return spawn(cmd!, cmdArgs, { env: { ...process.env, RELIEF_LEDGER_TODAY: TODAY, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The CLI as a child process; `nodeArgs` go to node itself (e.g. a preloaded script). */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, bin, ...args], { env: { ...process.env, RELIEF_LEDGER_TODAY: TODAY, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
