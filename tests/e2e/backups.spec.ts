@@ -1,8 +1,10 @@
 // 基础数据 → 备份与恢复 as an office would use it: a backup now, the list with time, size and ✓, a restore after its
 // confirmation (the page reloads onto the restored ledger), and the banner of a failing backup until one succeeds.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { BackupList } from '../../src/api/contract.backups';
+import { damage, startHost } from '../integration/safety-fixture';
 import { api, expect, screenshot, test } from './fixtures';
 
 const receipt = (quantity: number) => ({
@@ -87,4 +89,30 @@ test('a failing backup shows a banner over every screen until one succeeds, and 
   await page.getByTestId('tab-backups').click();
   await page.getByTestId('backup-now').click();
   await expect(banner).toHaveCount(0);
+});
+
+test('a damaged ledger opens read-only, with a banner naming the newest verified backup', async ({ page, ledger }) => {
+  // A verified backup of the demo, then a damaged copy of it opened by a second web host.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relief-e2e-damaged-'));
+  const damaged = path.join(dir, 'ledger.db');
+  await api(page, 'backups.now', {});
+  const [newest] = (await api<BackupList>(page, 'backups.list', {})).backups;
+  fs.mkdirSync(path.join(dir, 'backups'));
+  fs.copyFileSync(path.join(path.dirname(ledger.dbFile), 'backups', newest!.file), path.join(dir, 'backups', newest!.file));
+  fs.copyFileSync(path.join(path.dirname(ledger.dbFile), 'backups', newest!.file), damaged);
+  damage(damaged);
+  const host = await startHost(damaged);
+  try {
+    await page.goto(host.url);
+    const banner = page.getByTestId('banner-read-only');
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('未通过完整性检查');
+    await expect(banner).toContainText(newest!.file);
+    await screenshot(page, 'e2e-backups-damaged');
+    await page.getByTestId('banner-to-backups').click();
+    await expect(page.getByTestId('backups-tab')).toBeVisible();
+  } finally {
+    await host.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
