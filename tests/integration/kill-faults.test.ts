@@ -5,7 +5,7 @@
 // a few trials see it finish (its duration varies on a loaded machine).
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedgerFile } from '../../src/db/backup.js';
 import { cli, count, demoLedger, exited, sleep, spawnCli, startHost } from './safety-fixture.js';
 import { tempDir } from './fixture.js';
@@ -25,15 +25,23 @@ function documents(n: number, lines: number) {
   }));
 }
 
+// Each trial works on its own copy; the copies (a dozen ledgers of ~10 MB per case) go when the file is done.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 let base: string;
 let big: string;
 beforeAll(async () => {
   base = (await demoLedger('base.db')).file;
+  made.push(path.dirname(base));
   // A bigger ledger (demo + 40,000 movements, imported by the CLI) for the backup and the restore, so that each takes
   // long enough to be interrupted in the middle.
-  const made = await demoLedger('big.db');
-  big = made.file;
-  const csv = path.join(made.dir, 'receipts.csv');
+  const bigLedger = await demoLedger('big.db');
+  big = bigLedger.file;
+  made.push(bigLedger.dir);
+  const csv = path.join(bigLedger.dir, 'receipts.csv');
   const rows = ['日期,类型,地点编码,物资编码,批次号,数量,经办人'];
   for (let i = 0; i < 40_000; i++) rows.push(`2026-11-20,采购入库,${i % 2 ? 'WH01' : 'WH02'},WZ003,K${i % 40}-${i % 25},${1 + (i % 7)},张建国`);
   fs.writeFileSync(csv, `${rows.join('\n')}\n`);
@@ -43,6 +51,7 @@ beforeAll(async () => {
 
 function copyOf(file: string): string {
   const dir = tempDir('relief-kill-');
+  made.push(dir);
   const to = path.join(dir, 'ledger.db');
   fs.copyFileSync(file, to);
   return to;
@@ -87,6 +96,7 @@ describe('kill -9', () => {
 
   it(`during a backup: ${TRIALS} trials; the target is absent or a verified backup, and the next backup is not blocked`, async () => {
     const dir = tempDir('relief-kill-backup-');
+    made.push(dir);
     const t0 = Date.now();
     const first = await cli(['backup', '--db', big, '--out', path.join(dir, 'probe.db')]);
     const span = Date.now() - t0;
@@ -120,6 +130,7 @@ describe('kill -9', () => {
 
   it(`during a restore: ${TRIALS} trials; the ledger is always there, exactly the old or the restored one`, async () => {
     const dir = tempDir('relief-kill-restore-');
+    made.push(dir);
     const backup = path.join(dir, 'big-backup.db');
     expect((await cli(['backup', '--db', big, '--out', backup])).code).toBe(0);
     const restored = count(backup);
@@ -167,6 +178,7 @@ async function crashAfter(step: number, args: string[]): Promise<{ steps: number
 describe('killed after each file-system step in turn (every moment between two renames, links or removals)', () => {
   it('restore: after every step the ledger is there, exactly the old or the restored one', async () => {
     const dir = tempDir('relief-steps-restore-');
+    made.push(dir);
     const backup = path.join(dir, 'big-backup.db');
     expect((await cli(['backup', '--db', big, '--out', backup])).code).toBe(0);
     const [old, restored] = [count(base), count(backup)];
@@ -184,6 +196,7 @@ describe('killed after each file-system step in turn (every moment between two r
 
   it('backup: after every step the target is absent or a whole, verified backup', async () => {
     const dir = tempDir('relief-steps-backup-');
+    made.push(dir);
     const { steps } = await crashAfter(0, ['backup', '--db', big, '--out', path.join(dir, 'probe.db')]);
     expect(steps).toBeGreaterThan(0);
     for (let step = 1; step <= steps; step++) {
