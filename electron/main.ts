@@ -20,9 +20,8 @@ import {
 import { type Envelope, operationNames } from '../src/api/contract.js';
 import { dispatch, toErrorBody } from '../src/api/dispatch.js';
 import { warmUp } from '../src/api/warm.js';
+import { LedgerSession } from '../src/backups/session.js';
 import { LedgerError } from '../src/common/errors.js';
-import type { Db } from '../src/db/executor.js';
-import { openLedger } from '../src/db/open.js';
 import { defaultDataDir, resolveDatabasePath } from '../src/db/paths.js';
 import {
   dialogFilters,
@@ -60,7 +59,7 @@ app.setPath('userData', dataDir);
 app.setPath('sessionData', path.join(dataDir, 'chromium'));
 
 const allowedOperations = new Set<string>(operationNames);
-let db: Db | null = null;
+let ledger: LedgerSession | null = null;
 let dbFile = '';
 let mainWindow: BrowserWindow | null = null;
 let lastSaveDir: string | null = null;
@@ -80,9 +79,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => harden(contents));
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', backUpBeforeQuit);
   app.on('will-quit', () => {
-    db?.close();
-    db = null;
+    ledger?.closeNow();
+    ledger = null;
   });
   app.whenReady().then(ready).catch(fatal);
 }
@@ -91,8 +91,7 @@ async function ready(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('cn.gov.jiaojiang.reliefledger');
   dbFile = resolveDatabasePath();
   try {
-    // An empty database stays empty: demo data is `relief-ledger init --demo`'s business.
-    db = await openLedger(dbFile, { create: true });
+    ledger = await openAppLedger(dbFile);
   } catch (e) {
     const detail = e instanceof LedgerError ? `${e.zh}\n${e.en}` : String(e instanceof Error ? e.message : e);
     dialog.showErrorBox(t('dbOpenFailed'), detail);
@@ -114,7 +113,30 @@ async function ready(): Promise<void> {
   );
   createWindow();
   // While the window loads its script, the first screen's questions are asked once (see src/api/warm.ts).
-  void warmUp({ db });
+  void warmUp(ledger.ctx);
+}
+
+/**
+ * The window's ledger: quick-checked at start (a damaged one opens read-only, with the page's banner), backed up
+ * after changes and on quit. A missing ledger is created on the very first start only; one that was here and is gone
+ * is refused (the error names its newest backup), never silently replaced by an empty one. An empty ledger stays
+ * empty: demo data is `relief-ledger init --demo`'s business.
+ */
+function openAppLedger(file: string): Promise<LedgerSession> {
+  return LedgerSession.open(file, { door: 'app', create: 'firstStart', schedule: true, quickCheck: true });
+}
+
+let quitting = false;
+/** Quitting waits for the last backup (and the last operation before it); a second quit does not wait again. */
+function backUpBeforeQuit(event: { preventDefault(): void }): void {
+  if (quitting || !ledger) return;
+  quitting = true;
+  event.preventDefault();
+  const closing = ledger;
+  void closing.close().finally(() => {
+    ledger = null;
+    app.quit();
+  });
 }
 
 function fatal(e: unknown): void {
@@ -196,8 +218,8 @@ function registerIpc(): void {
     if (typeof name !== 'string' || !allowedOperations.has(name)) {
       return refusal(new LedgerError('error.unknownOperation', { name: String(name) }));
     }
-    if (!db) return refusal(new LedgerError('error.internal', { detail: 'database closed' }));
-    return dispatch({ db }, name, input);
+    if (!ledger) return refusal(new LedgerError('error.internal', { detail: 'database closed' }));
+    return dispatch(ledger.ctx, name, input);
   });
 
   ipcMain.handle(CHANNEL.openFile, async (event, raw: unknown) => {

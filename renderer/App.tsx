@@ -16,6 +16,7 @@ import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { bridgeAvailable } from './api';
 import { AppHeader } from './components/AppHeader';
 import { LoadError } from './components/LoadError';
+import { LedgerBanner } from './components/ProblemBanner';
 import { useRefData } from './components/RefData';
 import { navigate, useRoute } from './components/router';
 import { prefetchOverview } from './prefetch';
@@ -118,6 +119,7 @@ export function App() {
       <Layout>
         <AppHeader />
         <Layout.Content className="app-content">
+          <LedgerBanner />
           {ref.error && !ref.loading ? (
             <LoadError error={ref.error} onRetry={ref.reload} />
           ) : ref.loading && ref.info === undefined ? (

@@ -1,6 +1,7 @@
 // The renderer's own screen text: Chinese first, English beside it — the same shape as src/i18n/messages.ts.
 // Names of movement types, area levels, location kinds etc. come from the core's `labels` (see ./index.tsx).
 
+import { backupsUi } from './sections/backups';
 import { equipmentUi } from './sections/equipment';
 import { gapsUi } from './sections/gaps';
 import { ledgersUi } from './sections/ledgers';
@@ -278,7 +279,7 @@ const core = {
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 // Each screen area keeps its text in its own section file; together they are the renderer's one catalogue.
-const catalogue = { ...core, ...equipmentUi, ...gapsUi, ...stocktakeUi, ...ledgersUi } as const;
+const catalogue = { ...core, ...equipmentUi, ...gapsUi, ...stocktakeUi, ...ledgersUi, ...backupsUi } as const;
 
 export type UiKey = keyof typeof catalogue;
 

@@ -3,6 +3,7 @@
 // may import it to validate its forms with the very same rules.
 import { z } from 'zod';
 import { isIsoDate } from '../common/dates.js';
+import { backupOperations } from './contract.backups.js';
 import { equipmentOperations } from './contract.equipment.js';
 import { gapOperations } from './contract.gaps.js';
 import { jobOperations } from './contract.jobs.js';
@@ -385,7 +386,7 @@ const coreOperations = {
 } as const;
 
 // Each later domain area declares its operations in its own file beside this one; together they are the table.
-export const contract = { ...coreOperations, ...jobOperations, ...ledgerOperations, ...equipmentOperations, ...gapOperations, ...stocktakeOperations } as const;
+export const contract = { ...coreOperations, ...jobOperations, ...ledgerOperations, ...equipmentOperations, ...gapOperations, ...stocktakeOperations, ...backupOperations } as const;
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { today } from '../common/dates.js';
 import { type ErrorBody, LedgerError } from '../common/errors.js';
+import type { BackupReason } from '../backups/folder.js';
 import type { Db } from '../db/executor.js';
+import { ledgerErrorOf } from '../db/failures.js';
 import { message } from '../i18n/messages.js';
 import { contract, type Envelope, type OperationInput, type OperationName, type OperationResult } from './contract.js';
 import { type Context, handlers } from './handlers.js';
@@ -16,23 +18,54 @@ export function isOperationName(name: string): name is OperationName {
 const ANSWERED_WHILE_BUSY: ReadonlySet<OperationName> = new Set<OperationName>(['jobs.progress']);
 
 /** The end of each ledger's queue of operations. */
-const queues = new WeakMap<Db, Promise<unknown>>();
+const queues = new WeakMap<object, Promise<unknown>>();
+
+/** A context's queue: its door's open ledger (the same queue before and after a restore reopens it), else its database. */
+const turnKey = (ctx: Context): object => ctx.ledger ?? ctx.db;
 
 /**
  * One operation at a time per ledger, in order of arrival. Most run synchronously anyway; the few that pause for
- * the event loop (a long import inside its transaction, an export) must not let another action in between.
+ * the event loop (a long import inside its transaction, an export, a backup, a restore) must not let another action
+ * in between.
  */
-function inTurn<T>(db: Db, run: () => Promise<T>): Promise<T> {
-  const before = queues.get(db) ?? Promise.resolve();
+function inTurn<T>(key: object, run: () => Promise<T>): Promise<T> {
+  const before = queues.get(key) ?? Promise.resolve();
   const mine = before.then(run, run);
   queues.set(
-    db,
+    key,
     mine.then(
       () => undefined,
       () => undefined,
     ),
   );
   return mine;
+}
+
+/** Runs `run` in the ledger's queue, as an operation would (the door's own work: scheduled backups, closing). */
+export function inLedgerTurn<T>(ctx: Context, run: () => Promise<T>): Promise<T> {
+  return inTurn(turnKey(ctx), run);
+}
+
+/**
+ * Operations a verified backup is made before, when the ledger changed since the last one: the state to go back to
+ * if the operation was a mistake. A dry run changes nothing and gets none.
+ */
+const BACKUP_BEFORE: Partial<Record<OperationName, BackupReason>> = {
+  'ledgers.import': 'import',
+  'stocktake.importCounts': 'import',
+  'stocktake.post': 'stocktake',
+  'backups.restore': 'restore',
+};
+
+function backupReasonFor(name: OperationName, input: unknown): BackupReason | undefined {
+  if ((input as { dryRun?: unknown } | null)?.dryRun === true) return undefined;
+  return BACKUP_BEFORE[name];
+}
+
+/** SQLite's and the file system's failures in words (busy, disk full, read-only, damaged), never 内部错误. */
+function told(ctx: Context, e: unknown): unknown {
+  if (e instanceof LedgerError) return e;
+  return ledgerErrorOf(e, { db: ctx.db, newestBackup: ctx.ledger?.newestVerified()?.path ?? null }) ?? e;
 }
 
 /**
@@ -87,7 +120,7 @@ function refreshKeptAfterChange(ctx: Context): void {
   // Older answers are left stale on purpose: they must not make every later action schedule a refresh.
   if (recent().every((k) => k.stamp === stamp)) return;
   refreshing.add(ctx.db);
-  void inTurn(ctx.db, async () => {
+  void inTurn(turnKey(ctx), async () => {
     refreshing.delete(ctx.db);
     try {
       for (const k of recent()) if (k.stamp !== stampOf(ctx.db)) await keptAnswer(ctx, k.name, k.input);
@@ -105,12 +138,17 @@ export async function invoke<N extends OperationName>(ctx: Context, name: N, inp
   if (!parsed.success) throw invalidInput(parsed.error);
   const handler = handlers[name] as (ctx: Context, input: unknown) => OperationResult<N> | Promise<OperationResult<N>>;
   if (ANSWERED_WHILE_BUSY.has(name)) return handler(ctx, parsed.data);
-  if (KEPT_UNTIL_CHANGE.has(name)) return inTurn(ctx.db, async () => keptAnswer<OperationResult<N>>(ctx, name, parsed.data));
-  return inTurn(ctx.db, async () => {
+  return inTurn(turnKey(ctx), async () => {
     try {
-      return await handler(ctx, parsed.data);
-    } finally {
-      refreshKeptAfterChange(ctx);
+      await ctx.ledger?.beforeOperation(backupReasonFor(name, parsed.data));
+      if (KEPT_UNTIL_CHANGE.has(name)) return await keptAnswer<OperationResult<N>>(ctx, name, parsed.data);
+      try {
+        return await handler(ctx, parsed.data);
+      } finally {
+        refreshKeptAfterChange(ctx);
+      }
+    } catch (e) {
+      throw told(ctx, e);
     }
   });
 }

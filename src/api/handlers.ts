@@ -2,7 +2,8 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { today } from '../common/dates.js';
 import { createItem, listItems, updateItem } from '../catalogue/items.js';
-import { backupTo } from '../db/backup.js';
+import type { LedgerSession } from '../backups/session.js';
+import { writeVerifiedBackup } from '../db/backup.js';
 import type { Db } from '../db/executor.js';
 import { appliedMigrations } from '../db/open.js';
 import { jobProgress } from '../jobs/progress.js';
@@ -14,6 +15,7 @@ import { checkLedger } from '../stock/check.js';
 import { documentView, queryJournal } from '../stock/journal.js';
 import { postDocument, postDocuments, postTransfer, reverseMovement } from '../stock/movements.js';
 import type { OperationName, OperationResult, ParsedInput } from './contract.js';
+import { backupHandlers } from './handlers.backups.js';
 import { equipmentHandlers } from './handlers.equipment.js';
 import { gapHandlers } from './handlers.gaps.js';
 import { stocktakeHandlers } from './handlers.stocktake.js';
@@ -21,6 +23,8 @@ import { ledgerHandlers } from './handlers.ledgers.js';
 
 export interface Context {
   db: Db;
+  /** The door's open ledger (desktop app, web host, CLI command): backups, restore, the watch on its files. */
+  ledger?: LedgerSession;
 }
 
 export type Handlers = {
@@ -32,6 +36,7 @@ export const handlers: Handlers = {
   ...equipmentHandlers,
   ...gapHandlers,
   ...stocktakeHandlers,
+  ...backupHandlers,
   'jobs.progress': ({ db }, { jobId }) => jobProgress(db, jobId),
   'areas.list': ({ db }, f) => listAreas(db, f),
   'areas.create': ({ db }, input) => createArea(db, input),
@@ -51,6 +56,6 @@ export const handlers: Handlers = {
   'stock.query': ({ db }, f) => queryStock(db, f),
   'summary.get': ({ db }) => summarize(db),
   'system.check': ({ db }) => checkLedger(db),
-  'system.backup': ({ db }, { out }) => backupTo(db, out),
+  'system.backup': ({ db }, { out }) => writeVerifiedBackup(db, out),
   'system.info': ({ db }) => ({ file: db.file, version: pkg.version, migrations: appliedMigrations(db), today: today() }),
 };

@@ -1,6 +1,5 @@
 // The `relief-ledger` command: a thin door onto the contract. Global options may stand on either side of the
 // subcommand (`relief-ledger --db x summary` and `relief-ledger summary --db x`), because `npx` swallows the former.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -9,12 +8,13 @@ import { invoke } from '../api/dispatch.js';
 import { warmUp } from '../api/warm.js';
 import type { OperationInput, OperationName, OperationResult, StockRow } from '../api/contract.js';
 import { LedgerError } from '../common/errors.js';
-import { restoreFrom } from '../db/backup.js';
-import { openLedger } from '../db/open.js';
+import { LedgerSession } from '../backups/session.js';
+import { ledgerErrorOf } from '../db/failures.js';
 import { resolveDatabasePath } from '../db/paths.js';
 import { loadDemo } from '../demo/demo.js';
 import { startHost } from '../host/server.js';
 import { message } from '../i18n/messages.js';
+import { registerBackupCommands } from './backups.js';
 import { registerEquipmentCommands, registerGapCommands } from './equipment.js';
 import { registerLedgerCommands } from './ledgers.js';
 import { registerStocktakeCommands } from './stocktake.js';
@@ -49,7 +49,8 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
 }
 
 export function describeError(e: unknown): string {
-  if (e instanceof LedgerError) return `错误：${e.zh} (${e.en})`;
+  const told = ledgerErrorOf(e);
+  if (told) return `错误：${told.zh} (${told.en})`;
   const detail = e instanceof Error ? e.message : String(e);
   const text = message('error.internal', { detail });
   return `错误：${text.zh} (${text.en})`;
@@ -83,12 +84,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   /** The database path from either side of the subcommand. */
   const dbPath = (cmd: Command) => resolveDatabasePath(cmd.optsWithGlobals().db as string | undefined);
 
+  /** One command's hold on the ledger: a backup before an import or a stocktake posting comes with it (see dispatch). */
   async function withLedger<T>(cmd: Command, fn: (ctx: Context) => Promise<T> | T): Promise<T> {
-    const db = await openLedger(dbPath(cmd));
+    const session = await LedgerSession.open(dbPath(cmd), { door: 'cli', create: 'never' });
     try {
-      return await fn({ db });
+      return await fn(session.ctx);
     } finally {
-      db.close();
+      session.closeNow();
     }
   }
   const call = <N extends OperationName>(ctx: Context, name: N, input: OperationInput<N>): Promise<OperationResult<N>> =>
@@ -101,7 +103,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', '输出 JSON (print JSON)')
     .action(async (opts: { demo?: boolean; json?: boolean }, cmd: Command) => {
       const file = dbPath(cmd);
-      const db = await openLedger(file, { create: true });
+      const session = await LedgerSession.open(file, { door: 'cli', create: 'always' });
+      const db = session.db;
       try {
         const demo = opts.demo ? loadDemo(db) : null;
         if (opts.json) json({ file, demo });
@@ -113,7 +116,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
             );
         }
       } finally {
-        db.close();
+        session.closeNow();
       }
     });
 
@@ -168,42 +171,6 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       );
     });
 
-  command('check', '完整性检查：数据库与“库存 = 流水合计” (integrity: database and balance = sum of journal)')
-    .option('--json', '输出 JSON (print JSON)')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const report = await withLedger(cmd, (ctx) => call(ctx, 'system.check', {}));
-      if (opts.json) json(report);
-      else if (report.ok) io.out(`检查通过 (check passed)：${report.movements} 条流水，${report.balances} 个库存余额一致`);
-      else {
-        for (const p of report.integrity.filter((x) => x !== 'ok')) io.err(`数据库损坏 (database damage)：${p}`);
-        for (const m of report.mismatches)
-          io.err(`余额不符 (balance mismatch)：${m.locationCode} / ${m.itemCode} / 批次 ${m.batchNo || '无'}：余额 ${m.balance}，流水合计 ${m.journal}`);
-      }
-      if (!report.ok) setExit(1);
-    });
-
-  command('backup', '在线备份数据库（程序运行中也安全） (online backup, safe while the app runs)')
-    .requiredOption('--out <file>', '备份文件 (backup file)')
-    .option('--json', '输出 JSON (print JSON)')
-    .action(async (opts: { out: string; json?: boolean }, cmd: Command) => {
-      const r = await withLedger(cmd, (ctx) => call(ctx, 'system.backup', { out: opts.out }));
-      if (opts.json) json(r);
-      else io.out(`已备份 (backed up)：${r.file}（${r.bytes.toLocaleString('zh-CN')} 字节）`);
-    });
-
-  command('restore', '从备份恢复：先校验，原数据库保留在旁 (restore: verifies first, keeps the replaced database)')
-    .argument('<file>', '备份文件 (backup file)')
-    .option('--json', '输出 JSON (print JSON)')
-    .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
-      if (!fs.existsSync(file)) throw new LedgerError('db.notFound', { file });
-      const r = await restoreFrom(file, dbPath(cmd));
-      if (opts.json) json(r);
-      else {
-        io.out(`已恢复 (restored)：${r.file}`);
-        if (r.keptAs) io.out(`原数据库已保留为 (previous database kept as)：${r.keptAs}`);
-      }
-    });
-
   command('serve', '启动本机网页版（仅 127.0.0.1） (start the web host on 127.0.0.1)')
     .option('--port <n>', '端口，0 为自动 (port; 0 picks a free one)', '0')
     .option('--demo', '数据库为空时载入演示数据 (load the demo data into an empty database)')
@@ -211,14 +178,15 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LedgerError('cli.usage', { detail: `--port ${opts.port}` });
       const file = dbPath(cmd);
-      const db = await openLedger(file, { create: true });
-      if (opts.demo && !db.get(db.q.selectFrom('area').select('id').limit(1))) loadDemo(db);
+      const session = await openHostLedger(file, Boolean(opts.demo));
       const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
-      const ctx = { db };
+      const ctx = session.ctx;
       const host = await startHost({ ctx, staticDir, port });
       io.out(`应急物资台账网页版已启动 (web host running)：${host.url}`);
       void warmUp(ctx);
       io.out(`数据库 (database)：${file}`);
+      const blocked = session.status().writeBlocked;
+      if (blocked) io.err(`注意 (note)：${blocked.zh} (${blocked.en})`);
       io.out('按 Ctrl+C 停止 (Ctrl+C stops it)');
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -226,15 +194,28 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         process.once('SIGTERM', stop);
       });
       await host.close();
-      db.close();
+      await session.close();
     });
 
+  registerBackupCommands(kit);
   registerEquipmentCommands(kit);
   registerGapCommands(kit);
   registerStocktakeCommands(kit);
   registerLedgerCommands(kit);
 
   return program;
+}
+
+/**
+ * The web host's ledger: quick-checked (a damaged one opens read-only), backed up after changes and on exit. A
+ * missing ledger is created only on a first start (or for the demo, which is made again at will); one that was here
+ * and is gone is refused, pointing to its newest backup.
+ */
+async function openHostLedger(file: string, demo: boolean): Promise<LedgerSession> {
+  const session = await LedgerSession.open(file, { door: 'host', create: demo ? 'always' : 'firstStart', schedule: true, quickCheck: true });
+  const db = session.db;
+  if (demo && !db.writeBlock && !db.get(db.q.selectFrom('area').select('id').limit(1))) loadDemo(db);
+  return session;
 }
 
 function stockColumns(byBatch: boolean) {

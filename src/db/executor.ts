@@ -4,7 +4,16 @@
 // executor changes this file and the services' call sites, not the doors.
 import type Database from 'better-sqlite3';
 import { type Compilable, Kysely, SqliteDialect } from 'kysely';
+import type { HolderLease } from './holders.js';
 import type { Schema } from './schema.js';
+
+/** Why this connection may not write; every write then fails with SQLITE_READONLY, told as this reason. */
+export type WriteBlockReason = 'readOnlyFile' | 'readOnlyFolder' | 'damaged' | 'walLost' | 'replaced';
+export interface WriteBlock {
+  reason: WriteBlockReason;
+  /** What the integrity check said (damaged). */
+  detail?: string;
+}
 
 type Param = string | number | bigint | Buffer | null;
 
@@ -16,6 +25,12 @@ export class Db {
   private readonly statements = new Map<string, Database.Statement>();
   private txDepth = 0;
   private stampStatement: Database.Statement | undefined;
+  /** Set when writes are refused (see blockWrites). */
+  writeBlock: WriteBlock | null = null;
+  /** This process's entry among the ledger's holders (see holders.ts), released on close. */
+  lease: HolderLease | null = null;
+  /** True when the ledger is read from a copy in memory (a WAL file in a folder SQLite cannot write its index into). */
+  inMemoryCopy = false;
 
   constructor(
     readonly sqlite: Database.Database,
@@ -121,9 +136,17 @@ export class Db {
     return this.txDepth > 0;
   }
 
+  /** From now on this connection refuses every write (SQLite's query_only); reads, exports and backups go on. */
+  blockWrites(block: WriteBlock): void {
+    this.writeBlock = block;
+    if (this.sqlite.open) this.sqlite.pragma('query_only = 1');
+  }
+
   close(): void {
     this.statements.clear();
     if (this.sqlite.open) this.sqlite.close();
+    this.lease?.release();
+    this.lease = null;
   }
 
   private statement(sqlText: string): Database.Statement {

@@ -3,6 +3,7 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import { equipmentMigration } from './migration-0003-equipment.js';
 import { normsMigration } from './migration-0004-norms.js';
 import { stocktakeMigration } from './migration-0005-stocktake.js';
+import { ledgerStampMigration } from './migration-0007-ledger-stamp.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_init': {
@@ -165,6 +166,7 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('import_log_once').on('import_log').columns(['kind', 'sha256']).unique().execute();
     },
   },
+  '0007_ledger_stamp': ledgerStampMigration,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;

@@ -3,6 +3,7 @@
 
 import { equipmentMessages } from './equipment.js';
 import { ledgerMessages } from './ledgers.js';
+import { safetyMessages } from './safety.js';
 import { stocktakeMessages } from './stocktake.js';
 
 export type MessageParams = Record<string, string | number>;
@@ -21,8 +22,6 @@ const core = {
   },
   'db.notFound': { zh: '找不到数据库文件 {file}，请先运行 init', en: 'Database file {file} not found; run init first' },
   'db.notLedger': { zh: '{file} 不是有效的台账数据库：{detail}', en: '{file} is not a valid ledger database: {detail}' },
-  'db.backupExists': { zh: '备份目标 {file} 已存在，请换一个文件名', en: 'Backup target {file} already exists; choose another name' },
-  'db.restoreFailed': { zh: '备份文件 {file} 校验失败：{detail}', en: 'Backup file {file} failed verification: {detail}' },
   'db.demoNotEmpty': { zh: '数据库已有数据，不能再载入演示数据', en: 'The database already holds data; demo data can only be loaded into an empty one' },
 
   'area.duplicate': { zh: '区域编码 {code} 已存在', en: 'Area code {code} already exists' },
@@ -83,7 +82,7 @@ const core = {
 } as const satisfies Catalogue;
 
 // Each domain area keeps its messages in its own section file; together they are the one catalogue.
-const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages, ...stocktakeMessages } as const;
+const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages, ...stocktakeMessages, ...safetyMessages } as const;
 
 export type MessageKey = keyof typeof catalogue;
 

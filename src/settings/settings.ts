@@ -31,6 +31,10 @@ export const defaultSettings = {
   ] as { itemName: string; basis: 'absolute' | 'per_person'; factor?: number; quantity?: number; note?: string }[],
   /** Airtime due to run out within this many days is flagged before it does. */
   'gaps.airtimeWarningDays': 30,
+  /** While the app or web host runs, a verified backup is made at most this often, when something changed. */
+  'backup.intervalMinutes': 15,
+  /** A second folder every backup is copied to (a USB disk, a network share); empty for none. */
+  'backup.secondFolder': '',
 };
 
 export type SettingKey = keyof typeof defaultSettings;

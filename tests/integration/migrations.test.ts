@@ -35,7 +35,7 @@ describe('migrations', () => {
   it('refuses a file that is not a ledger with a clear message', async () => {
     const file = path.join(tempDir(), 'notes.db');
     (await import('node:fs')).writeFileSync(file, 'this is not sqlite, just text '.repeat(100));
-    await expect(openLedger(file)).rejects.toMatchObject({ code: 'db.notLedger' });
+    await expect(openLedger(file)).rejects.toMatchObject({ code: 'db.notLedgerFile' });
   });
 
   it('refuses a missing file unless asked to create it', async () => {

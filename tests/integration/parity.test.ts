@@ -6,8 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatch.js';
 import { operationNames, type OperationInput, type OperationName } from '../../src/api/contract.js';
-import type { Db } from '../../src/db/executor.js';
-import { openLedger } from '../../src/db/open.js';
+import { LedgerSession } from '../../src/backups/session.js';
 import { type RunningHost, startHost, TOKEN_HEADER } from '../../src/host/server.js';
 import { receipt, seeded, tempDir } from './fixture.js';
 
@@ -81,14 +80,18 @@ function samples(backupDir: string, side: string): Sample[] {
     { name: 'ledgers.inspect', input: (earlier) => ({ kind: 'items', fileName: 'items.xlsx', data: (earlier.get('ledgers.export') as { data: string }).data }) },
     { name: 'ledgers.import', input: (earlier) => ({ kind: 'items', fileName: 'items.xlsx', data: (earlier.get('ledgers.export') as { data: string }).data, dryRun: true }) },
     { name: 'ledgers.onboard', input: (earlier) => ({ files: [{ fileName: 'items.xlsx', data: (earlier.get('ledgers.export') as { data: string }).data }] }) },
+    { name: 'backups.now', input: {} },
+    { name: 'backups.list', input: {} },
+    { name: 'backups.status', input: {} },
+    { name: 'backups.restore', input: (earlier) => ({ file: (earlier.get('backups.now') as { file: string }).file }) },
   ];
 }
 
 /** What legitimately differs between two runs: wall-clock stamps, file paths and byte counts of files. */
 function normalise(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (key, v) => {
-    if (key === 'createdAt') return '<instant>';
-    if (key === 'file' || key === 'bytes') return '<file>';
+    if (key === 'createdAt' || key === 'time') return '<instant>';
+    if (['file', 'bytes', 'folder', 'secondFolder', 'newestVerified', 'restored', 'keptAs'].includes(key) && typeof v !== 'object') return '<file>';
     // Workbooks carry their own creation time; their content is compared by the stocktake tests.
     if (key === 'data' && typeof v === 'string' && v.length > 1000) return '<workbook>';
     return v;
@@ -96,8 +99,8 @@ function normalise(value: unknown): unknown {
 }
 
 let host: RunningHost;
-let local: Db;
-let remote: Db;
+let local: LedgerSession;
+let remote: LedgerSession;
 let dir: string;
 
 beforeAll(async () => {
@@ -108,18 +111,22 @@ beforeAll(async () => {
   fs.copyFileSync(seed.file, path.join(dir, 'local.db'));
   fs.copyFileSync(seed.file, path.join(dir, 'remote.db'));
   seed.close();
-  local = await openLedger(path.join(dir, 'local.db'));
-  remote = await openLedger(path.join(dir, 'remote.db'));
+  // Two folders: each ledger keeps its own backups beside it.
+  for (const side of ['local', 'remote']) fs.mkdirSync(path.join(dir, side));
+  fs.renameSync(path.join(dir, 'local.db'), path.join(dir, 'local', 'ledger.db'));
+  fs.renameSync(path.join(dir, 'remote.db'), path.join(dir, 'remote', 'ledger.db'));
+  local = await LedgerSession.open(path.join(dir, 'local', 'ledger.db'), { door: 'host', create: 'never' });
+  remote = await LedgerSession.open(path.join(dir, 'remote', 'ledger.db'), { door: 'host', create: 'never' });
   const staticDir = path.join(dir, 'static');
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><head><!-- ledger:bridge --></head>');
-  host = await startHost({ ctx: { db: remote }, staticDir });
+  host = await startHost({ ctx: remote.ctx, staticDir });
 });
 
 afterAll(async () => {
   await host.close();
-  local.close();
-  remote.close();
+  local.closeNow();
+  remote.closeNow();
 });
 
 async function overHttp(name: string, input: unknown, token = host.token) {
@@ -137,7 +144,7 @@ describe('contract parity: in-process and through the web host', () => {
     const earlierRemote = new Map<string, unknown>();
     const inputOf = (s: Sample, earlier: Map<string, unknown>) => (typeof s.input === 'function' ? s.input(earlier) : s.input);
     for (const sample of samples(dir, 'local')) {
-      const inProcess = await dispatch({ db: local }, sample.name, inputOf(sample, earlierLocal));
+      const inProcess = await dispatch(local.ctx, sample.name, inputOf(sample, earlierLocal));
       const remoteSample = samples(dir, 'remote').find((s) => s.name === sample.name)!;
       const viaHost = await overHttp(sample.name, inputOf(remoteSample, earlierRemote));
       if (inProcess.ok) earlierLocal.set(sample.name, inProcess.result);
@@ -155,7 +162,7 @@ describe('contract parity: in-process and through the web host', () => {
 
   it('answers refusals the same way, with the field named', async () => {
     const over = receipt({ type: 'issue', basisDoc: 'X', lines: [{ itemCode: 'QUILT', quantity: 100_000 }] });
-    const a = await dispatch({ db: local }, 'movements.post', over);
+    const a = await dispatch(local.ctx, 'movements.post', over);
     const b = await overHttp('movements.post', over);
     expect(a).toMatchObject({ ok: false, error: { code: 'movement.insufficient', field: 'lines.0.quantity' } });
     expect(b.body).toEqual(a);

@@ -247,6 +247,22 @@ describe('electron main (with a stand-in for Electron)', () => {
     expect(JSON.stringify(menu)).toContain('开发者工具');
   });
 
+  it('on quit, waits for a verified backup of the changes (once), then quits', async () => {
+    const posted = await fake.state.ipc.get('ledger:call')!(trustedEvent, 'areas.create', { code: 'QUIT', name: '退出测试', level: 'district' });
+    expect(posted.ok).toBe(true);
+    const quits = fake.state.quit;
+    let prevented = 0;
+    fake.state.appEvents.get('before-quit')!({ preventDefault: () => prevented++ });
+    expect(prevented).toBe(1);
+    for (let i = 0; i < 100 && fake.state.quit === quits; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(fake.state.quit).toBe(quits + 1);
+    const backups = fs.readdirSync(path.join(path.dirname(dbFile), 'backups'));
+    expect(backups).toEqual([expect.stringMatching(/^ledger-\d{8}-\d{6}-exit\.db$/)]);
+    // The quit it started again goes through.
+    fake.state.appEvents.get('before-quit')!({ preventDefault: () => prevented++ });
+    expect(prevented).toBe(1);
+  });
+
   it('quits when the window closes, and closes the database on quit', async () => {
     expect(fake.state.appEvents.has('window-all-closed')).toBe(true);
     fake.state.appEvents.get('will-quit')!();
@@ -256,5 +272,16 @@ describe('electron main (with a stand-in for Electron)', () => {
     const { openLedger } = await import('../../src/db/open.js');
     const db = await openLedger(dbFile);
     db.close();
+  });
+
+  it('a later start where the ledger has gone missing refuses, naming its newest backup, and creates nothing', async () => {
+    fs.rmSync(dbFile);
+    vi.resetModules();
+    const errors = fake.state.errors.length;
+    await import('../../electron/main.js');
+    await until(() => fake.state.exits.length > 0);
+    expect(fake.state.exits).toEqual([1]);
+    expect(fake.state.errors.slice(errors).join('\n')).toMatch(/找不到数据库 .*ledger\.db，但这里曾有台账.*relief-ledger restore ".*-exit\.db"/s);
+    expect(fs.existsSync(dbFile)).toBe(false);
   });
 });
