@@ -3,6 +3,7 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import { equipmentMigration } from './migration-0003-equipment.js';
 import { normsMigration } from './migration-0004-norms.js';
 import { stocktakeMigration } from './migration-0005-stocktake.js';
+import { draftsMigration } from './migration-0008-drafts.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_init': {
@@ -156,6 +157,7 @@ export const migrations: Record<string, Migration> = {
   '0003_equipment': equipmentMigration,
   '0004_norms': normsMigration,
   '0005_stocktake': stocktakeMigration,
+  '0008_drafts': draftsMigration,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;
