@@ -1,4 +1,5 @@
-// 冲销: a reversing movement for one journal row (and its transfer partner), with a reason.
+// 冲销: a reversing movement for one journal row (and its transfer partner), with a reason. Only the OK button
+// posts it: Enter in a field does not.
 import { Alert, Col, DatePicker, Descriptions, Form, Input, Modal, Row, type ButtonProps } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { type DocumentView, type MovementRecord, reverseInput } from '../../../src/api/contract';
@@ -65,7 +66,7 @@ export function ReverseModal({ row, onClose, onDone }: { row: MovementRecord; on
         <Descriptions.Item label={t('field.handler')}>{row.handler}</Descriptions.Item>
       </Descriptions>
       <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Form form={form} layout="vertical" data-testid="form-reverse" onFinish={submit}>
+      <Form form={form} layout="vertical" data-testid="form-reverse">
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="date" label={t('field.date')} required>
