@@ -91,120 +91,120 @@ export function PostForm({ kind, onPosted, openDraft, onDraftsChanged, onDraftOp
 
   return (
     <div className="doc-entry" {...entry.around}>
-    <Form form={form} layout="vertical" initialValues={initial} className="doc-form" data-testid={`form-${kind}`} onValuesChange={entry.onValuesChange}>
-      <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Row gutter={12}>
-        {kind !== 'issue' &&
-          col(
+      <Form form={form} layout="vertical" initialValues={initial} className="doc-form" data-testid={`form-${kind}`} onValuesChange={entry.onValuesChange}>
+        <ProblemBanner problems={problems} onClose={clearProblems} />
+        <Row gutter={12}>
+          {kind !== 'issue' &&
+            col(
+              4,
+              <Form.Item name="type" label={kind === 'receipt' ? t('movements.receiptType') : t('movements.lossType')} required>
+                <Select options={typeOptions} data-testid="field-type" />
+              </Form.Item>,
+            )}
+          {col(
+            kind === 'issue' ? 8 : 6,
+            <Form.Item name="locationCode" label={t(LOCATION[kind])} required>
+              <Select showSearch={searchFilter} options={locations} placeholder={t('movements.pickLocation')} data-testid="field-location" />
+            </Form.Item>,
+          )}
+          {col(
             4,
-            <Form.Item name="type" label={kind === 'receipt' ? t('movements.receiptType') : t('movements.lossType')} required>
-              <Select options={typeOptions} data-testid="field-type" />
+            <Form.Item name="date" label={t('field.date')} required>
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} data-testid="field-date" />
             </Form.Item>,
           )}
-        {col(
-          kind === 'issue' ? 8 : 6,
-          <Form.Item name="locationCode" label={t(LOCATION[kind])} required>
-            <Select showSearch={searchFilter} options={locations} placeholder={t('movements.pickLocation')} data-testid="field-location" />
-          </Form.Item>,
-        )}
-        {col(
-          4,
-          <Form.Item name="date" label={t('field.date')} required>
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} data-testid="field-date" />
-          </Form.Item>,
-        )}
-        {col(
-          kind === 'issue' ? 6 : 4,
-          <Form.Item name="docNo" label={t('field.docNo')}>
-            <Input placeholder={t('movements.docNoAuto')} data-testid="field-docNo" />
-          </Form.Item>,
-        )}
-        {kind === 'issue' &&
-          col(
-            6,
-            <Form.Item name="basisDoc" label={t('field.orderNo')} required>
-              <Input placeholder={t('movements.orderNoExample')} data-testid="field-basisDoc" />
+          {col(
+            kind === 'issue' ? 6 : 4,
+            <Form.Item name="docNo" label={t('field.docNo')}>
+              <Input placeholder={t('movements.docNoAuto')} data-testid="field-docNo" />
             </Form.Item>,
           )}
-        {kind === 'loss' &&
-          col(
-            6,
-            <Form.Item name="reason" label={t('field.reason')} required>
-              <Input data-testid="field-reason" />
-            </Form.Item>,
-          )}
-        {kind === 'receipt' &&
-          (type === 'donation' ? (
-            <>
-              {col(
-                6,
-                <Form.Item name="donor" label={t('field.donor')} required>
-                  <Input data-testid="field-donor" />
-                </Form.Item>,
-              )}
-            </>
-          ) : (
+          {kind === 'issue' &&
             col(
               6,
-              <Form.Item name="counterpart" label={t('field.supplier')}>
-                <Input placeholder={t('common.optional')} data-testid="field-counterpart" />
+              <Form.Item name="basisDoc" label={t('field.orderNo')} required>
+                <Input placeholder={t('movements.orderNoExample')} data-testid="field-basisDoc" />
               </Form.Item>,
-            )
-          ))}
-      </Row>
-      <Row gutter={12}>
-        {kind === 'receipt' &&
-          (type === 'donation'
-            ? col(
+            )}
+          {kind === 'loss' &&
+            col(
+              6,
+              <Form.Item name="reason" label={t('field.reason')} required>
+                <Input data-testid="field-reason" />
+              </Form.Item>,
+            )}
+          {kind === 'receipt' &&
+            (type === 'donation' ? (
+              <>
+                {col(
+                  6,
+                  <Form.Item name="donor" label={t('field.donor')} required>
+                    <Input data-testid="field-donor" />
+                  </Form.Item>,
+                )}
+              </>
+            ) : (
+              col(
                 6,
-                <Form.Item name="donorCertNo" label={t('field.donorCertNo')}>
-                  <Input placeholder={t('common.optional')} data-testid="field-donorCertNo" />
+                <Form.Item name="counterpart" label={t('field.supplier')}>
+                  <Input placeholder={t('common.optional')} data-testid="field-counterpart" />
                 </Form.Item>,
               )
-            : col(
-                6,
-                <Form.Item name="basisDoc" label={t('field.basisDoc')}>
-                  <Input placeholder={t('common.optional')} data-testid="field-basisDoc" />
-                </Form.Item>,
-              ))}
-        {kind === 'issue' &&
-          col(
-            6,
-            <Form.Item name="recipient" label={t('field.recipient')}>
-              <Input data-testid="field-recipient" />
+            ))}
+        </Row>
+        <Row gutter={12}>
+          {kind === 'receipt' &&
+            (type === 'donation'
+              ? col(
+                  6,
+                  <Form.Item name="donorCertNo" label={t('field.donorCertNo')}>
+                    <Input placeholder={t('common.optional')} data-testid="field-donorCertNo" />
+                  </Form.Item>,
+                )
+              : col(
+                  6,
+                  <Form.Item name="basisDoc" label={t('field.basisDoc')}>
+                    <Input placeholder={t('common.optional')} data-testid="field-basisDoc" />
+                  </Form.Item>,
+                ))}
+          {kind === 'issue' &&
+            col(
+              6,
+              <Form.Item name="recipient" label={t('field.recipient')}>
+                <Input data-testid="field-recipient" />
+              </Form.Item>,
+            )}
+          {kind === 'loss' &&
+            col(
+              6,
+              <Form.Item name="basisDoc" label={t('field.basisDoc')}>
+                <Input placeholder={t('common.optional')} data-testid="field-basisDoc" />
+              </Form.Item>,
+            )}
+          {col(
+            4,
+            <Form.Item name="handler" label={t('field.handler')} required>
+              <Input data-testid="field-handler" />
             </Form.Item>,
           )}
-        {kind === 'loss' &&
-          col(
-            6,
-            <Form.Item name="basisDoc" label={t('field.basisDoc')}>
-              <Input placeholder={t('common.optional')} data-testid="field-basisDoc" />
+          {col(
+            4,
+            <Form.Item name="approver" label={t('field.approver')}>
+              <Input placeholder={t('common.optional')} data-testid="field-approver" />
             </Form.Item>,
           )}
-        {col(
-          4,
-          <Form.Item name="handler" label={t('field.handler')} required>
-            <Input data-testid="field-handler" />
-          </Form.Item>,
-        )}
-        {col(
-          4,
-          <Form.Item name="approver" label={t('field.approver')}>
-            <Input placeholder={t('common.optional')} data-testid="field-approver" />
-          </Form.Item>,
-        )}
-        {col(
-          10,
-          <Form.Item name="note" label={t('field.note')}>
-            <Input placeholder={t('common.optional')} />
-          </Form.Item>,
-        )}
-      </Row>
-      <div className="section-title">{t('movements.lines')}</div>
-      <LinesEditor form={form} mode={kind === 'receipt' ? 'receipt' : 'outgoing'} batches={locationCode ? batches : undefined} />
-      <EntryActions entry={entry} submitLabel={t(SUBMIT[kind])} testId={`submit-${kind}`} />
-    </Form>
-    {entry.modal}
+          {col(
+            10,
+            <Form.Item name="note" label={t('field.note')}>
+              <Input placeholder={t('common.optional')} />
+            </Form.Item>,
+          )}
+        </Row>
+        <div className="section-title">{t('movements.lines')}</div>
+        <LinesEditor form={form} mode={kind === 'receipt' ? 'receipt' : 'outgoing'} batches={locationCode ? batches : undefined} />
+        <EntryActions entry={entry} submitLabel={t(SUBMIT[kind])} testId={`submit-${kind}`} />
+      </Form>
+      {entry.modal}
     </div>
   );
 }

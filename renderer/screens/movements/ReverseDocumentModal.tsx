@@ -1,6 +1,6 @@
 // 冲销整单: every line of a document reversed in one step, with one reason and one handler; then 更正重录 opens the
 // entry form prefilled from the reversed document, as a draft.
-import { Alert, Button, Col, DatePicker, Descriptions, Form, Input, Modal, Result, Row, Skeleton, Space, Table, type ButtonProps } from 'antd';
+import { Alert, Button, Descriptions, Form, Modal, Result, Skeleton, Space, Table, type ButtonProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type DocumentView, type MovementRecord, reverseDocumentInput } from '../../../src/api/contract';
 import { call } from '../../api';
@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n';
 import { lastHandler, rememberHandler } from './buildInput';
 import { draftOfDocument } from './draftBody';
 import { sheetLines } from './PrintSheet';
+import { ReversalFields } from './ReverseModal';
 
 const isField = fieldSet(['date', 'handler', 'approver', 'reason']);
 
@@ -143,26 +144,7 @@ export function ReverseDocumentModal({ docNo, onClose, onDone }: { docNo: string
           />
           <ProblemBanner problems={problems} onClose={clearProblems} />
           <Form form={form} layout="vertical" data-testid="form-reverse-doc" style={{ marginTop: 10 }}>
-            <Row gutter={12}>
-              <Col span={8}>
-                <Form.Item name="date" label={t('field.date')} required>
-                  <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item name="handler" label={t('field.handler')} required>
-                  <Input data-testid="reverse-doc-handler" />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item name="approver" label={t('field.approver')}>
-                  <Input placeholder={t('common.optional')} />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Form.Item name="reason" label={t('field.reason')} required>
-              <Input.TextArea rows={2} data-testid="reverse-doc-reason" />
-            </Form.Item>
+            <ReversalFields testIds={{ handler: 'reverse-doc-handler', reason: 'reverse-doc-reason' }} />
           </Form>
         </>
       )}

@@ -67,27 +67,37 @@ export function ReverseModal({ row, onClose, onDone }: { row: MovementRecord; on
       </Descriptions>
       <ProblemBanner problems={problems} onClose={clearProblems} />
       <Form form={form} layout="vertical" data-testid="form-reverse">
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="date" label={t('field.date')} required>
-              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="handler" label={t('field.handler')} required>
-              <Input data-testid="reverse-handler" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="approver" label={t('field.approver')}>
-              <Input placeholder={t('common.optional')} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="reason" label={t('field.reason')} required>
-          <Input.TextArea rows={2} data-testid="reverse-reason" />
-        </Form.Item>
+        <ReversalFields testIds={{ handler: 'reverse-handler', reason: 'reverse-reason' }} />
       </Form>
     </Modal>
+  );
+}
+
+/** What every reversal asks: its date, the handler, an approver if any, and the reason. */
+export function ReversalFields({ testIds }: { testIds: { handler: string; reason: string } }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="date" label={t('field.date')} required>
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="handler" label={t('field.handler')} required>
+            <Input data-testid={testIds.handler} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="approver" label={t('field.approver')}>
+            <Input placeholder={t('common.optional')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="reason" label={t('field.reason')} required>
+        <Input.TextArea rows={2} data-testid={testIds.reason} />
+      </Form.Item>
+    </>
   );
 }

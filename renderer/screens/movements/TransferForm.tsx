@@ -66,57 +66,57 @@ export function TransferForm({ onPosted, openDraft, onDraftsChanged, onDraftOpen
 
   return (
     <div className="doc-entry" {...entry.around}>
-    <Form form={form} layout="vertical" initialValues={initial} className="doc-form" data-testid="form-transfer" onValuesChange={entry.onValuesChange}>
-      <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Row gutter={12}>
-        <Col span={7}>
-          <Form.Item name="fromCode" label={t('field.from')} required>
-            <Select showSearch={searchFilter} options={locations} placeholder={t('movements.pickLocation')} data-testid="field-from" />
-          </Form.Item>
-        </Col>
-        <Col span={7}>
-          <Form.Item name="toCode" label={t('field.to')} required>
-            <Select showSearch={searchFilter} options={locations} placeholder={t('movements.pickLocation')} data-testid="field-to" />
-          </Form.Item>
-        </Col>
-        <Col span={4}>
-          <Form.Item name="date" label={t('field.date')} required>
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} data-testid="field-date" />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="docNo" label={t('field.docNo')}>
-            <Input placeholder={t('movements.docNoAuto')} data-testid="field-docNo" />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={12}>
-        <Col span={6}>
-          <Form.Item name="basisDoc" label={t('field.basisDoc')}>
-            <Input placeholder={t('common.optional')} data-testid="field-basisDoc" />
-          </Form.Item>
-        </Col>
-        <Col span={4}>
-          <Form.Item name="handler" label={t('field.handler')} required>
-            <Input data-testid="field-handler" />
-          </Form.Item>
-        </Col>
-        <Col span={4}>
-          <Form.Item name="approver" label={t('field.approver')}>
-            <Input placeholder={t('common.optional')} data-testid="field-approver" />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item name="note" label={t('field.note')}>
-            <Input placeholder={t('common.optional')} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <div className="section-title">{t('movements.lines')}</div>
-      <LinesEditor form={form} mode="outgoing" batches={fromCode ? batches : undefined} />
-      <EntryActions entry={entry} submitLabel={t('movements.submitTransfer')} testId="submit-transfer" />
-    </Form>
-    {entry.modal}
+      <Form form={form} layout="vertical" initialValues={initial} className="doc-form" data-testid="form-transfer" onValuesChange={entry.onValuesChange}>
+        <ProblemBanner problems={problems} onClose={clearProblems} />
+        <Row gutter={12}>
+          <Col span={7}>
+            <Form.Item name="fromCode" label={t('field.from')} required>
+              <Select showSearch={searchFilter} options={locations} placeholder={t('movements.pickLocation')} data-testid="field-from" />
+            </Form.Item>
+          </Col>
+          <Col span={7}>
+            <Form.Item name="toCode" label={t('field.to')} required>
+              <Select showSearch={searchFilter} options={locations} placeholder={t('movements.pickLocation')} data-testid="field-to" />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="date" label={t('field.date')} required>
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} data-testid="field-date" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="docNo" label={t('field.docNo')}>
+              <Input placeholder={t('movements.docNoAuto')} data-testid="field-docNo" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={6}>
+            <Form.Item name="basisDoc" label={t('field.basisDoc')}>
+              <Input placeholder={t('common.optional')} data-testid="field-basisDoc" />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="handler" label={t('field.handler')} required>
+              <Input data-testid="field-handler" />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="approver" label={t('field.approver')}>
+              <Input placeholder={t('common.optional')} data-testid="field-approver" />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="note" label={t('field.note')}>
+              <Input placeholder={t('common.optional')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <div className="section-title">{t('movements.lines')}</div>
+        <LinesEditor form={form} mode="outgoing" batches={fromCode ? batches : undefined} />
+        <EntryActions entry={entry} submitLabel={t('movements.submitTransfer')} testId="submit-transfer" />
+      </Form>
+      {entry.modal}
     </div>
   );
 }
