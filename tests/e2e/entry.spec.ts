@@ -266,7 +266,8 @@ test('a wrong 3-line receipt is reversed in one step, then re-entered from a pre
   await page.getByTestId('submit-receipt').click();
   await expect(page.getByTestId('confirm-total-条')).toHaveText('3条');
   await expect(page.getByTestId('confirm-total-米')).toHaveText('2.5米');
-  await page.getByTestId('confirm-post').click();
+  // In the confirmation, Ctrl+Enter again is its OK.
+  await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('posted-alert')).toContainText(/RK\d{8}-\d{4}/);
   expect(await drafts(page)).toEqual([]);
 });
@@ -326,3 +327,27 @@ async function noneClipped(page: Page, scope: string): Promise<void> {
   expect(clipped).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
+
+test('units are never added across kinds: the overview counts pieces with metres beside them; the stock list totals per unit', async ({ page }) => {
+  const summary = await api<{ itemsOnHand: number; measuredOnHand: { unit: string; quantity: number }[] }>(page, 'summary.get', {});
+  expect(Number.isInteger(summary.itemsOnHand)).toBe(true);
+  expect(summary.measuredOnHand.map((m) => m.unit)).toEqual(['米']);
+  const card = page.getByTestId('stat-onHand');
+  await expect(card).toContainText('在库物资（计件）');
+  await expect(card).toContainText(`${summary.itemsOnHand.toLocaleString('zh-CN')}件`);
+  await expect(card).toContainText(`另 ${summary.measuredOnHand[0]!.quantity.toLocaleString('zh-CN', { maximumFractionDigits: 3 })} 米`);
+
+  await page.getByTestId('nav-stock').click();
+  await page.getByTestId('stock-view-item').click();
+  const total = page.getByTestId('stock-total');
+  await expect(total).toContainText(/数量按单位合计（\d+ 种单位）/);
+  await total.click();
+  await expect(page.getByTestId('stock-subtotals')).toContainText('米');
+  await expect(page.getByTestId('stock-subtotals')).toContainText('顶');
+  await page.keyboard.press('Escape');
+
+  const tents = (await api<StockRow[]>(page, 'stock.query', { itemCode: 'WZ001' })).reduce((a, r) => a + r.quantity, 0);
+  await page.getByTestId('stock-view-location').click();
+  await page.getByTestId('stock-search').fill('帐篷');
+  await expect(total).toHaveText(`数量合计 ${tents.toLocaleString('zh-CN')} 顶`);
+});

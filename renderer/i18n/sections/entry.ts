@@ -62,4 +62,7 @@ export const entryUi = {
   'overview.piecesUnit': { zh: '件', en: 'pcs' },
   'overview.measuredBeside': { zh: '另 {list}', en: 'plus {list}' },
   'overview.onHandMeasured': { zh: '计量物资另计：{list}', en: 'Measured items, not in the count: {list}' },
+  'stock.total': { zh: '数量合计 {qty}', en: 'Total {qty}' },
+  'stock.totalsPerUnit': { zh: '数量按单位合计（{n} 种单位）', en: 'Totals per unit ({n} units)' },
+  'stock.subtotalsTitle': { zh: '按单位合计（不同单位不相加）', en: 'Per unit (different units are never added)' },
 } as const;

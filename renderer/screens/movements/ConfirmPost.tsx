@@ -2,7 +2,7 @@
 // 箱 are never added together) — shown before anything is written. Only its OK posts: the journal is append-only,
 // so a slip would cost a reversal.
 import { Descriptions, Modal, Table, type ButtonProps } from 'antd';
-import { type KeyboardEvent, useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { totalsFor } from '../../../src/common/units';
 import { formatQty } from '../../components/format';
 import { useI18n, type UiKey } from '../../i18n';
@@ -44,6 +44,8 @@ export function useConfirmPost(): { confirm(summary: PostSummary): Promise<boole
   const confirm = useCallback(
     (summary: PostSummary) =>
       new Promise<boolean>((resolve) => {
+        // Asked again while it is open (a second Ctrl+Enter): the confirmation on screen is the one that counts.
+        if (answer.current) return resolve(false);
         answer.current = resolve;
         setOpen(summary);
       }),
@@ -61,16 +63,23 @@ function ConfirmPostModal({ summary, onOk, onCancel }: { summary: PostSummary; o
   const { t } = useI18n();
   const totals = totalsFor(summary.lines);
   const perUnit = totals.kind === 'single' ? [{ unit: totals.unit, quantity: totals.quantity }] : totals.subtotals;
-  const keys = (e: KeyboardEvent) => {
-    // Ctrl+Enter again confirms; a held key's repeats do nothing (one deliberate press, one posting).
-    if (e.repeat && e.key === 'Enter') {
-      e.preventDefault();
-      e.stopPropagation();
-    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      onOk();
-    }
-  };
+  useEffect(() => {
+    // Wherever the focus is while it is open: Ctrl+Enter again confirms; a held key's repeats do nothing (one
+    // deliberate press, one posting).
+    const keys = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter') return;
+      if (e.repeat) {
+        e.preventDefault();
+        e.stopPropagation();
+      } else if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        e.stopPropagation();
+        onOk();
+      }
+    };
+    window.addEventListener('keydown', keys, true);
+    return () => window.removeEventListener('keydown', keys, true);
+  }, [onOk]);
   return (
     <Modal
       open
@@ -84,7 +93,6 @@ function ConfirmPostModal({ summary, onOk, onCancel }: { summary: PostSummary; o
       width={720}
       destroyOnHidden
       maskClosable={false}
-      modalRender={(node) => <div onKeyDownCapture={keys}>{node}</div>}
     >
       <div data-testid="confirm-summary">
         <Descriptions size="small" column={2} bordered className="confirm-meta">
