@@ -39,7 +39,7 @@ async function enterEverywhere(page: Page, form: string): Promise<number> {
   return n;
 }
 
-test('Enter in every field of a complete receipt and of a complete issue posts nothing; Ctrl+Enter asks first', async ({ page }) => {
+test('Enter in every field of a complete receipt, issue and transfer posts nothing; Ctrl+Enter asks first', async ({ page }) => {
   await page.getByTestId('nav-movements').click();
   const before = await journalCount(page);
 
@@ -81,6 +81,17 @@ test('Enter in every field of a complete receipt and of a complete issue posts n
   await page.getByTestId('line-0-quantity').fill('2');
   const issueFields = await enterEverywhere(page, 'form-issue');
   expect(issueFields).toBeGreaterThanOrEqual(10);
+  await expect(page.getByTestId('confirm-summary')).toHaveCount(0);
+  expect(await journalCount(page)).toBe(before);
+
+  // And for a transfer.
+  await page.getByTestId('kind-transfer').click();
+  await pick(page, 'field-from', 'WH01');
+  await pick(page, 'field-to', 'ST-HM');
+  await page.getByTestId('field-handler').fill('李秀英');
+  await pick(page, 'line-0-item', 'WZ001');
+  await page.getByTestId('line-0-quantity').fill('1');
+  expect(await enterEverywhere(page, 'form-transfer')).toBeGreaterThanOrEqual(9);
   await expect(page.getByTestId('confirm-summary')).toHaveCount(0);
   expect(await journalCount(page)).toBe(before);
 });
@@ -164,7 +175,7 @@ test('lines typed from the keyboard alone: Enter to the next field, ↓ and ↑ 
   await expect(page.getByTestId('field-handler')).toHaveValue('张建国');
 });
 
-test('a reload mid-entry finds the draft filled; 清空 asks first; the list of drafts resumes or discards', async ({ page }) => {
+test('a reload mid-entry finds the draft filled where it was; 清空 asks first; the list of drafts resumes or discards', async ({ page }) => {
   await page.getByTestId('nav-movements').click();
   await pick(page, 'field-location', 'WH01');
   await page.getByTestId('field-handler').fill('张建国');
@@ -183,6 +194,8 @@ test('a reload mid-entry finds the draft filled; 清空 asks first; the list of 
   await expect(page.getByTestId('line-0-quantity')).toHaveValue('12');
   await expect(page.getByTestId('line-0-item')).toContainText('棉被');
   await expect(page.getByTestId('field-location')).toContainText('一号库');
+  // …and the keyboard where it was.
+  await expect.poll(() => focused(page)).toBe('line-1-quantity');
 
   // A second document begun as an issue: two drafts in the list.
   await page.getByTestId('kind-issue').click();
