@@ -28,9 +28,9 @@ export function getDraft(db: Db, id: number): Draft {
 }
 
 export function saveDraft(db: Db, input: SaveInput): DraftSummary {
-  const now = new Date().toISOString();
-  const values = { form: input.form, title: input.title, lines: input.lines, body: JSON.stringify(input.body), updated_at: now };
   return db.tx(() => {
+    const now = stampAfterLastSave(db);
+    const values = { form: input.form, title: input.title, lines: input.lines, body: JSON.stringify(input.body), updated_at: now };
     if (input.id === undefined) {
       const id = db.run(db.q.insertInto('draft').values({ ...values, owner: null, created_at: now })).lastInsertRowid;
       return getSummary(db, id);
@@ -40,6 +40,17 @@ export function saveDraft(db: Db, input: SaveInput): DraftSummary {
     if (changes === 0) throw new LedgerError('draft.notFound', { id: input.id }, 'id');
     return getSummary(db, input.id);
   });
+}
+
+/**
+ * Now, or a millisecond after the last save when that was in the same millisecond: "newest" (the draft a form reopens
+ * on) is then always the one saved last.
+ */
+function stampAfterLastSave(db: Db): string {
+  const last = db.get(db.q.selectFrom('draft').select((eb) => eb.fn.max('updated_at').as('at')))?.at;
+  const now = Date.now();
+  const after = last ? Date.parse(last) + 1 : now;
+  return new Date(Math.max(now, after)).toISOString();
 }
 
 function getSummary(db: Db, id: number): DraftSummary {
