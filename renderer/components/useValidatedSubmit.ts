@@ -22,13 +22,15 @@ export interface ValidatedSubmitOptions<S extends z.ZodType, R> {
   build: (values: Record<string, unknown>) => unknown;
   send: (input: z.input<S>) => Promise<R>;
   onDone: (result: R) => void;
+  /** Asked once the input is valid, before anything is sent: false sends nothing (a confirmation the user declined). */
+  confirm?: (input: z.output<S>) => Promise<boolean>;
 }
 
 export function useValidatedSubmit<S extends z.ZodType, R>(options: ValidatedSubmitOptions<S, R>): SubmitState {
   const { gloss } = useI18n();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
-  const { form, schema, isField, build, send, onDone } = options;
+  const { form, schema, isField, build, send, onDone, confirm } = options;
 
   const report = useCallback(
     (list: Problem[]) => {
@@ -55,6 +57,7 @@ export function useValidatedSubmit<S extends z.ZodType, R>(options: ValidatedSub
       report(zodProblems(parsed.error));
       return;
     }
+    if (confirm && !(await confirm(parsed.data as z.output<S>))) return;
     setBusy(true);
     try {
       const result = await send(input as z.input<S>);
@@ -64,7 +67,7 @@ export function useValidatedSubmit<S extends z.ZodType, R>(options: ValidatedSub
     } finally {
       setBusy(false);
     }
-  }, [form, build, schema, send, onDone, report]);
+  }, [form, build, schema, send, onDone, confirm, report]);
 
   return { submit, busy, problems, clearProblems: useCallback(() => setProblems([]), []) };
 }

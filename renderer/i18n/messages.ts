@@ -2,6 +2,7 @@
 // Names of movement types, area levels, location kinds etc. come from the core's `labels` (see ./index.tsx).
 
 import { backupsUi } from './sections/backups';
+import { entryUi } from './sections/entry';
 import { equipmentUi } from './sections/equipment';
 import { gapsUi } from './sections/gaps';
 import { ledgersUi } from './sections/ledgers';
@@ -152,7 +153,7 @@ const core = {
   'overview.streetStores': { zh: '街道(镇)储备点 {n} 个', en: '{n} street/town stores' },
   'overview.streets': { zh: '街道/镇', en: 'Streets/towns' },
   'overview.villages': { zh: '村/社区 {n} 个', en: '{n} villages/communities' },
-  'overview.itemsOnHand': { zh: '在库物资总数', en: 'Items on hand' },
+  'overview.itemsOnHand': { zh: '在库物资（计件）', en: 'Pieces on hand' },
   'overview.catalogue': { zh: '物资目录 {n} 种', en: '{n} catalogue items' },
   'overview.stockValue': { zh: '库存金额', en: 'Stock value' },
   'overview.batchesExpired': { zh: '已过期批次', en: 'Expired batches' },
@@ -166,7 +167,7 @@ const core = {
   'overview.sheltersCol': { zh: '避灾场所', en: 'Shelters' },
   'overview.capacityCol': { zh: '可容纳人数', en: 'Capacity' },
   'overview.storesCol': { zh: '存放点', en: 'Stores' },
-  'overview.onHandCol': { zh: '在库物资(件)', en: 'Items on hand' },
+  'overview.onHandCol': { zh: '在库物资(件)', en: 'Pieces' },
   'overview.viewAll': { zh: '查看全部', en: 'View all' },
   'overview.equipment': { zh: '防汛装备村社覆盖', en: 'Equipment coverage of villages' },
   'overview.standard': { zh: '避灾场所规范化', en: 'Shelter standardisation' },
@@ -196,7 +197,7 @@ const core = {
   'movements.lines': { zh: '物资明细', en: 'Lines' },
   'movements.addLine': { zh: '添加一行', en: 'Add a line' },
   'movements.removeLine': { zh: '删除此行', en: 'Remove this line' },
-  'movements.docNoAuto': { zh: '留空自动编号', en: 'blank: numbered automatically' },
+  'movements.docNoAuto': { zh: '留空自动编号', en: 'auto if blank' },
   'movements.batchAuto': { zh: '留空按先到期先出', en: 'blank: first expiry first out' },
   'movements.batchNone': { zh: '无批次', en: 'no batch' },
   'movements.available': { zh: '可用 {qty}', en: '{qty} available' },
@@ -279,7 +280,7 @@ const core = {
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 // Each screen area keeps its text in its own section file; together they are the renderer's one catalogue.
-const catalogue = { ...core, ...equipmentUi, ...gapsUi, ...stocktakeUi, ...ledgersUi, ...backupsUi } as const;
+const catalogue = { ...core, ...equipmentUi, ...gapsUi, ...stocktakeUi, ...ledgersUi, ...backupsUi, ...entryUi } as const;
 
 export type UiKey = keyof typeof catalogue;
 

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../common/dates.js';
 import { backupOperations } from './contract.backups.js';
+import type { UnitQuantity } from '../common/units.js';
+export type { UnitQuantity } from '../common/units.js';
+import { draftOperations } from './contract.drafts.js';
 import { equipmentOperations } from './contract.equipment.js';
 import { gapOperations } from './contract.gaps.js';
 import { jobOperations } from './contract.jobs.js';
@@ -129,6 +132,8 @@ const lineInput = z.object({
 export type LineInput = z.input<typeof lineInput>;
 
 const documentHeader = {
+  /** The draft this document was entered in: deleted in the posting's transaction. */
+  draftId: z.number().int().positive().optional(),
   docNo: optionalText(40),
   date: isoDateSchema,
   basisDoc: optionalText(100),
@@ -173,12 +178,19 @@ export const transferInput = z
   .refine((v) => v.fromCode !== v.toCode, { path: ['toCode'], message: '调出与调入地点不能相同 (source and destination must differ)', ...whenObject });
 export type TransferInput = z.input<typeof transferInput>;
 
-export const reverseInput = z.object({
-  id: z.number().int().positive(),
+const reversalFields = {
   date: isoDateSchema,
   handler: requiredName,
   approver: optionalText(50),
   reason: text(200).min(1, '冲销必须说明原因 (a reversal needs a reason)'),
+};
+export const reverseInput = z.object({ id: z.number().int().positive(), ...reversalFields });
+
+/** 冲销整单: every line of a document in one reversal document; the date defaults to today. */
+export const reverseDocumentInput = z.object({
+  docNo: z.string().trim().min(1, '必填 (required)').max(40),
+  ...reversalFields,
+  date: isoDateSchema.optional(),
 });
 
 export const journalQueryInput = z.object({
@@ -315,7 +327,9 @@ export interface StreetCount {
   shelters: number;
   sheltersCapacity: number;
   stores: number;
+  /** Pieces over counted items, as for the district (Summary.itemsOnHand). */
   itemsOnHand: number;
+  measuredOnHand: UnitQuantity[];
   villagesCovered: number;
   sheltersStandardised: number;
 }
@@ -329,7 +343,10 @@ export interface Summary {
   sheltersInUse: number;
   shelterCapacity: number;
   catalogueItems: number;
+  /** Pieces held of counted items (顶, 张, 条, 箱 …): a whole number. Measured items are never added in. */
   itemsOnHand: number;
+  /** Weighed or measured items (吨, kg, 升, 米 …), one total per unit. */
+  measuredOnHand: UnitQuantity[];
   stockValue: number;
   batchesExpired: number;
   batchesExpiring: number;
@@ -376,6 +393,7 @@ const coreOperations = {
   'movements.postMany': op(movementPostManyInput, result<{ documents: number; lines: number; docNos: string[] }>()),
   'movements.transfer': op(transferInput, result<DocumentView>()),
   'movements.reverse': op(reverseInput, result<DocumentView>()),
+  'movements.reverseDocument': op(reverseDocumentInput, result<DocumentView>()),
   'movements.list': op(journalQueryInput, result<Journal>()),
   'movements.document': op(z.object({ docNo: z.string().trim().min(1) }), result<DocumentView>()),
   'stock.query': op(stockQueryInput, result<StockRow[]>()),
@@ -386,7 +404,7 @@ const coreOperations = {
 } as const;
 
 // Each later domain area declares its operations in its own file beside this one; together they are the table.
-export const contract = { ...coreOperations, ...jobOperations, ...ledgerOperations, ...equipmentOperations, ...gapOperations, ...stocktakeOperations, ...backupOperations } as const;
+export const contract = { ...coreOperations, ...jobOperations, ...ledgerOperations, ...equipmentOperations, ...gapOperations, ...stocktakeOperations, ...backupOperations, ...draftOperations } as const;
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;

@@ -102,6 +102,22 @@ function keptAnswer<T>(ctx: Context, name: OperationName, input: unknown): T | P
   return answer instanceof Promise ? answer.then(store) : store(answer);
 }
 
+/**
+ * Writes that no kept answer reads: a draft saved as the keeper types (every second or so). The answers that were
+ * current before such a write stay current after it, rather than being worked out again each time.
+ */
+const LEAVES_KEPT_ANSWERS: ReadonlySet<OperationName> = new Set<OperationName>(['drafts.save', 'drafts.discard']);
+
+function keepAnswersAcross(db: Db, before: string): void {
+  const answers = kept.get(db);
+  const now = stampOf(db);
+  // Stamps read "data_version.total_changes day": only this connection's own write may have happened in between
+  // (no other program committed, the day did not turn).
+  const [versionBefore, dayBefore] = [before.split('.')[0], before.split(' ')[1]];
+  if (!answers || now.split('.')[0] !== versionBefore || now.split(' ')[1] !== dayBefore) return;
+  for (const k of answers.values()) if (k.stamp === before) k.stamp = now;
+}
+
 const refreshing = new WeakSet<Db>();
 
 /** How many kept answers are worked out ahead after a change: the overview's two, and the one asked before them. */
@@ -142,6 +158,12 @@ export async function invoke<N extends OperationName>(ctx: Context, name: N, inp
     try {
       await ctx.ledger?.beforeOperation(backupReasonFor(name, parsed.data));
       if (KEPT_UNTIL_CHANGE.has(name)) return await keptAnswer<OperationResult<N>>(ctx, name, parsed.data);
+      if (LEAVES_KEPT_ANSWERS.has(name)) {
+        const before = stampOf(ctx.db);
+        const answer = await handler(ctx, parsed.data);
+        keepAnswersAcross(ctx.db, before);
+        return answer;
+      }
       try {
         return await handler(ctx, parsed.data);
       } finally {

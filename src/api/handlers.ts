@@ -13,9 +13,10 @@ import { summarize } from '../reports/summary.js';
 import { queryStock } from '../stock/balances.js';
 import { checkLedger } from '../stock/check.js';
 import { documentView, queryJournal } from '../stock/journal.js';
-import { postDocument, postDocuments, postTransfer, reverseMovement } from '../stock/movements.js';
+import { postDocument, postDocuments, postTransfer, reverseDocument, reverseMovement } from '../stock/movements.js';
 import type { OperationName, OperationResult, ParsedInput } from './contract.js';
 import { backupHandlers } from './handlers.backups.js';
+import { draftHandlers } from './handlers.drafts.js';
 import { equipmentHandlers } from './handlers.equipment.js';
 import { gapHandlers } from './handlers.gaps.js';
 import { stocktakeHandlers } from './handlers.stocktake.js';
@@ -37,6 +38,7 @@ export const handlers: Handlers = {
   ...gapHandlers,
   ...stocktakeHandlers,
   ...backupHandlers,
+  ...draftHandlers,
   'jobs.progress': ({ db }, { jobId }) => jobProgress(db, jobId),
   'areas.list': ({ db }, f) => listAreas(db, f),
   'areas.create': ({ db }, input) => createArea(db, input),
@@ -51,6 +53,7 @@ export const handlers: Handlers = {
   'movements.postMany': ({ db }, { documents }) => postDocuments(db, documents),
   'movements.transfer': ({ db }, doc) => postTransfer(db, doc),
   'movements.reverse': ({ db }, req) => reverseMovement(db, req),
+  'movements.reverseDocument': ({ db }, req) => reverseDocument(db, req),
   'movements.list': ({ db }, f) => queryJournal(db, f),
   'movements.document': ({ db }, { docNo }) => documentView(db, docNo),
   'stock.query': ({ db }, f) => queryStock(db, f),

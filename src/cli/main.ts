@@ -155,6 +155,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           `区级仓库 (warehouses)  ${s.warehouses}`,
           `避灾场所 (shelters)    ${s.shelters}（在用 ${s.sheltersInUse}，可容纳 ${s.shelterCapacity.toLocaleString('zh-CN')} 人）`,
           `库存物资 (on hand)     ${s.itemsOnHand.toLocaleString('zh-CN')} 件（${s.catalogueItems} 个品种，金额 ${s.stockValue.toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元）`,
+          ...(s.measuredOnHand.length
+            ? [`计量物资 (measured)    ${s.measuredOnHand.map((m) => `${m.quantity.toLocaleString('zh-CN', { maximumFractionDigits: 3 })} ${m.unit}`).join('，')}`]
+            : []),
           `过期批次 (expired)     ${s.batchesExpired}`,
           `临期批次 (expiring)    ${s.batchesExpiring}`,
         ].join('\n'),
@@ -166,7 +169,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           { title: '村社', value: (r) => r.villages, align: 'right' },
           { title: '避灾场所', value: (r) => r.shelters, align: 'right' },
           { title: '可容纳人数', value: (r) => r.sheltersCapacity, align: 'right' },
-          { title: '库存数量', value: (r) => r.itemsOnHand, align: 'right' },
+          { title: '库存(件)', value: (r) => r.itemsOnHand, align: 'right' },
         ]),
       );
     });

@@ -1,11 +1,11 @@
 // Quantities are stored as integer thousandths of a unit, money as integer 分: never binary floats that are summed.
+import { isMeasuredUnit } from './units.js';
+
 export const MILLI = 1000;
 
 /** Units measured by weight, volume or length allow up to 3 decimals; everything else is counted whole. */
-const MEASURED_UNITS = new Set(['吨', 't', 'kg', '千克', '公斤', '克', 'g', '升', 'l', 'L', '毫升', 'ml', '米', 'm', '千米', '立方米', 'm³', '平方米', 'm²']);
-
 export function defaultDecimalsForUnit(unit: string): number {
-  return MEASURED_UNITS.has(unit.trim()) ? 3 : 0;
+  return isMeasuredUnit(unit) ? 3 : 0;
 }
 
 /** Parses a decimal quantity exactly; returns null when it has more decimals than allowed or is not a number. */

@@ -4,6 +4,7 @@ import { equipmentMigration } from './migration-0003-equipment.js';
 import { normsMigration } from './migration-0004-norms.js';
 import { stocktakeMigration } from './migration-0005-stocktake.js';
 import { ledgerStampMigration } from './migration-0007-ledger-stamp.js';
+import { draftsMigration } from './migration-0008-drafts.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_init': {
@@ -167,6 +168,7 @@ export const migrations: Record<string, Migration> = {
     },
   },
   '0007_ledger_stamp': ledgerStampMigration,
+  '0008_drafts': draftsMigration,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;

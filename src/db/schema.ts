@@ -267,7 +267,19 @@ export interface StocktakeUnitTable {
   note: string | null;
 }
 
+export interface DraftTable {
+  id: Generated<number>;
+  form: string;
+  owner: string | null;
+  title: string;
+  lines: number;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Schema {
+  draft: DraftTable;
   stocktake: StocktakeTable;
   stocktake_location: StocktakeLocationTable;
   stocktake_line: StocktakeLineTable;

@@ -1,6 +1,7 @@
 // The one catalogue of user-facing text from the core, the CLI and the doors: Chinese first, English beside it.
 // The renderer's own screen labels live in renderer/i18n and follow the same shape.
 
+import { dailyMessages } from './daily.js';
 import { equipmentMessages } from './equipment.js';
 import { ledgerMessages } from './ledgers.js';
 import { safetyMessages } from './safety.js';
@@ -82,7 +83,7 @@ const core = {
 } as const satisfies Catalogue;
 
 // Each domain area keeps its messages in its own section file; together they are the one catalogue.
-const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages, ...stocktakeMessages, ...safetyMessages } as const;
+const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages, ...stocktakeMessages, ...safetyMessages, ...dailyMessages } as const;
 
 export type MessageKey = keyof typeof catalogue;
 

@@ -3,7 +3,8 @@ import { coverage } from '../equipment/coverage.js';
 import { equipmentKinds as kindsWithTotals, testsDue } from '../equipment/registry.js';
 import { shelterKpi } from '../shelters/registry.js';
 import { today } from '../common/dates.js';
-import { fromFen, fromMilli } from '../common/quantity.js';
+import { fromFen } from '../common/quantity.js';
+import { onHandOf } from '../common/units.js';
 import type { Db } from '../db/executor.js';
 import { leadDaysOf } from '../catalogue/items.js';
 import { getSetting } from '../settings/settings.js';
@@ -21,21 +22,27 @@ export function summarize(db: Db): Summary {
       eb.fn.sum<number>(eb.case().when('in_use', '=', 1).then(eb.ref('capacity')).else(0).end()).as('capacity'),
     ]),
   );
-  const held = db.get(
+  // Per unit, so that pieces and measures are never added together (src/common/units.ts).
+  const held = db.all(
     q
       .selectFrom('balance as b')
       .innerJoin('item as i', 'i.id', 'b.item_id')
       .select((eb) => [
+        'i.unit',
+        'i.decimals',
         eb.fn.sum<number>('b.qty_milli').as('milli'),
         eb.fn.sum<number>(eb('b.qty_milli', '*', eb.fn.coalesce('i.unit_price_fen', eb.lit(0)))).as('value_milli_fen'),
-      ]),
+      ])
+      .groupBy(['i.unit', 'i.decimals']),
   );
+  const onHand = onHandOf(held.map((h) => ({ unit: h.unit, decimals: h.decimals, milli: Number(h.milli ?? 0) })));
+  const valueMilliFen = held.reduce((sum, h) => sum + Number(h.value_milli_fen ?? 0), 0);
 
   const on = today();
   const lead = getSetting(db, 'rotation.defaultLeadDays');
   let batchesExpired = 0;
   let batchesExpiring = 0;
-  const onHandByStreet = new Map<string, number>();
+  const onHandByStreet = new Map<string, { unit: string; decimals: number; milli: number }[]>();
   // Balances grouped by what decides their status and their street: far fewer rows than batches.
   const groups = db.all(
     balanceJoins(db)
@@ -47,18 +54,24 @@ export function summarize(db: Db): Summary {
         'a.level',
         'a.code as area_code',
         'ap.code as parent_code',
+        'i.unit',
+        'i.decimals',
         eb.fn.countAll<number>().as('n'),
         eb.fn.sum<number>('s.qty_milli').as('milli'),
       ])
       .where('s.qty_milli', '>', 0)
-      .groupBy(['t.expiry_date', 'i.rotation_lead_days', 'i.shelf_life_days', 'l.kind', 'a.id']),
+      .groupBy(['t.expiry_date', 'i.rotation_lead_days', 'i.shelf_life_days', 'l.kind', 'a.id', 'i.unit', 'i.decimals']),
   );
   for (const g of groups) {
     const status = expiryStatus(g.expiry_date, leadDaysOf(g, lead), on);
     if (status === 'expired') batchesExpired += g.n;
     if (status === 'expiring') batchesExpiring += g.n;
     const street = g.level === 'street' ? g.area_code : g.level === 'village' ? g.parent_code : null;
-    if (street && g.location_kind !== 'warehouse') onHandByStreet.set(street, (onHandByStreet.get(street) ?? 0) + Number(g.milli));
+    if (street && g.location_kind !== 'warehouse') {
+      const list = onHandByStreet.get(street) ?? [];
+      list.push({ unit: g.unit, decimals: g.decimals, milli: Number(g.milli) });
+      onHandByStreet.set(street, list);
+    }
   }
 
   const itemsOutOfStock = db.all(
@@ -89,6 +102,7 @@ export function summarize(db: Db): Summary {
     const stores = db.get(
       q.selectFrom('location as l').innerJoin('area as a', 'a.id', 'l.area_id').select((eb) => eb.fn.countAll<number>().as('n')).where(inStreet),
     )?.n ?? 0;
+    const held = onHandOf(onHandByStreet.get(s.code) ?? []);
     return {
       code: s.code,
       name: s.name,
@@ -96,7 +110,8 @@ export function summarize(db: Db): Summary {
       shelters: sh?.n ?? 0,
       sheltersCapacity: Number(sh?.capacity ?? 0),
       stores,
-      itemsOnHand: fromMilli(onHandByStreet.get(s.code) ?? 0),
+      itemsOnHand: held.pieces,
+      measuredOnHand: held.measured,
       villagesCovered: cover.streets.find((c) => c.code === s.code)?.covered ?? 0,
       sheltersStandardised: kpi.streets.find((k) => k.code === s.code)?.standardised ?? 0,
     };
@@ -112,8 +127,9 @@ export function summarize(db: Db): Summary {
     sheltersInUse: Number(shelters?.in_use ?? 0),
     shelterCapacity: Number(shelters?.capacity ?? 0),
     catalogueItems: db.get(q.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
-    itemsOnHand: fromMilli(Number(held?.milli ?? 0)),
-    stockValue: fromFen(Math.round(Number(held?.value_milli_fen ?? 0) / 1000)),
+    itemsOnHand: onHand.pieces,
+    measuredOnHand: onHand.measured,
+    stockValue: fromFen(Math.round(valueMilliFen / 1000)),
     batchesExpired,
     batchesExpiring,
     itemsOutOfStock,

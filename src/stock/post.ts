@@ -1,7 +1,8 @@
 // Posting to the journal. Every movement updates its balance in the same transaction; a movement that would
 // take a balance below zero is refused and the whole user action writes nothing.
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { movementPostInput, reverseInput, transferInput } from '../api/contract.js';
+import type { movementPostInput, reverseDocumentInput, reverseInput, transferInput } from '../api/contract.js';
 import { addDays, today } from '../common/dates.js';
 import { LedgerError } from '../common/errors.js';
 import { fromMilli, toFen, toMilli } from '../common/quantity.js';
@@ -14,6 +15,9 @@ import { requireLocation } from '../places/locations.js';
 type PostDocument = z.output<typeof movementPostInput>;
 type TransferDocument = z.output<typeof transferInput>;
 type ReverseRequest = z.output<typeof reverseInput>;
+type ReverseDocumentRequest = z.output<typeof reverseDocumentInput>;
+/** What a reversal writes on each of its lines: the same for one line as for a whole document. */
+type ReversalTerms = Omit<ReverseRequest, 'id'>;
 type Line = PostDocument['lines'][number];
 type MovementValues = Omit<MovementTable, 'id'>;
 
@@ -184,6 +188,40 @@ export class Poster {
       const by = this.db.get(this.db.q.selectFrom('movement').select('id').where('reverses_id', '=', leg.id));
       if (by) throw new LedgerError('movement.alreadyReversed', { id: leg.id, by: by.id }, 'id');
     }
+    return this.reverseLegs(legs, req);
+  }
+
+  /**
+   * 冲销整单: every line of a document (both legs of a transfer) in one reversal document, each line pointing at its
+   * original. Refused, writing nothing, when any line is already reversed or a balance would go below zero.
+   */
+  reverseDocument(req: ReverseDocumentRequest & { date: string }): { docNo: string; ids: number[] } {
+    const legs = this.db.all(this.db.q.selectFrom('movement').selectAll().where('doc_no', '=', req.docNo).orderBy('id'));
+    if (legs.length === 0) throw new LedgerError('movement.documentNotFound', { docNo: req.docNo }, 'docNo');
+    if (legs.some((l) => l.type === 'reversal')) throw new LedgerError('movement.documentIsReversal', { docNo: req.docNo }, 'docNo');
+    const reversed = this.db.all(
+      this.db.q
+        .selectFrom('movement as r')
+        .innerJoin('movement as m', 'm.id', 'r.reverses_id')
+        .select(['m.id'])
+        .where('m.doc_no', '=', req.docNo)
+        .orderBy('m.id'),
+    );
+    if (reversed.length > 0) {
+      const ids = reversed.map((r) => r.id).join(', ');
+      throw new LedgerError('movement.documentPartlyReversed', { docNo: req.docNo, n: reversed.length, ids }, 'docNo');
+    }
+    try {
+      return this.reverseLegs(legs, req);
+    } catch (e) {
+      if (e instanceof LedgerError && e.code === 'movement.insufficient') {
+        throw new LedgerError('movement.reverseBelowZero', { ...e.params, docNo: req.docNo }, 'docNo');
+      }
+      throw e;
+    }
+  }
+
+  private reverseLegs(legs: Selectable<MovementTable>[], req: ReversalTerms): { docNo: string; ids: number[] } {
     const docNo = this.docNo(undefined, DOC_PREFIX.reversal, req.date, 'docNo');
     const ids: number[] = [];
     // Give stock back before taking it, so a transfer reversal checks the destination, not a half-done state.

@@ -1,5 +1,5 @@
-// A keeper's day in one pass: receive → issue → transfer, then the balances and the journal show each step; an
-// over-issue is refused with its message at the quantity. Drives the UI only through its data-testid hooks, so the
+// A keeper's day in one pass: receive → issue → transfer (each saved through its confirmation), then the balances
+// and the journal show each step; an over-issue is refused with its message at the quantity. Drives the UI only through its data-testid hooks, so the
 // same spec runs under Electron (E2E_DOOR=electron) where the binary exists.
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
@@ -34,6 +34,7 @@ test('receive → issue → transfer: the balances and the journal follow, and a
   await page.getByTestId('line-0-batch').fill(batch);
   await page.getByTestId('line-0-quantity').fill('50');
   await page.getByTestId('submit-receipt').click();
+  await page.getByTestId('confirm-post').click();
   const receipt = await docNoOf(page, /RK\d{8}-\d{4}/);
 
   await page.getByTestId('kind-issue').click();
@@ -44,11 +45,13 @@ test('receive → issue → transfer: the balances and the journal follow, and a
   await pick(page, 'line-0-batch', batch);
   await page.getByTestId('line-0-quantity').fill('80');
   await page.getByTestId('submit-issue').click();
+  await page.getByTestId('confirm-post').click();
   const quantity = page.locator('.ant-form-item').filter({ has: page.getByTestId('line-0-quantity') });
   await expect(quantity.locator('.ant-form-item-explain-error')).toContainText('库存不足：现有 50顶，本次需要 80顶');
   await screenshot(page, 'e2e-flow-over-issue');
   await page.getByTestId('line-0-quantity').fill('20');
   await page.getByTestId('submit-issue').click();
+  await page.getByTestId('confirm-post').click();
   const issue = await docNoOf(page, /CK\d{8}-\d{4}/);
 
   await page.getByTestId('kind-transfer').click();
@@ -59,6 +62,7 @@ test('receive → issue → transfer: the balances and the journal follow, and a
   await pick(page, 'line-0-batch', batch);
   await page.getByTestId('line-0-quantity').fill('10');
   await page.getByTestId('submit-transfer').click();
+  await page.getByTestId('confirm-post').click();
   const transfer = await docNoOf(page, /DB\d{8}-\d{4}/);
 
   const rows = await batchRows(page, batch);

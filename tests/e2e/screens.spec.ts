@@ -98,6 +98,9 @@ test('a donation receipt: errors in place, then posted, printed, in the journal 
   await page.getByTestId('field-donor').fill('台州市红十字会');
   await page.getByTestId('field-donorCertNo').fill('TZHS-E2E-1');
   await page.getByTestId('submit-receipt').click();
+  // Valid now: what will be posted is shown first, and only its OK posts.
+  await expect(page.getByTestId('confirm-from-to')).toContainText('台州市红十字会 → ');
+  await page.getByTestId('confirm-post').click();
 
   const posted = page.getByTestId('posted-alert');
   await expect(posted).toContainText(/RK\d{8}-\d{4}/);
@@ -133,11 +136,13 @@ test('an issue needs its order number, and asking for more than is on hand lands
 
   await page.getByTestId('field-basisDoc').fill('椒防指〔2026〕99号');
   await page.getByTestId('submit-issue').click();
+  await page.getByTestId('confirm-post').click();
   const quantityItem = page.locator('.ant-form-item').filter({ has: page.getByTestId('line-0-quantity') });
   await expect(quantityItem.locator('.ant-form-item-explain-error')).toContainText('库存不足');
 
   await page.getByTestId('line-0-quantity').fill('3');
   await page.getByTestId('submit-issue').click();
+  await page.getByTestId('confirm-post').click();
   await expect(page.getByTestId('posted-alert')).toContainText(/CK\d{8}-\d{4}/);
 });
 

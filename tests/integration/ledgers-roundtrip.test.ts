@@ -111,9 +111,11 @@ describe('the bureau\'s shape', () => {
     expect(rice.getCell(2).numFmt).toBe('@');
     const loc = ws.getRows(4, ws.rowCount - 3)!.find((r) => r.getCell(2).value === '00017')!;
     expect(loc.getCell(2).type).toBe(ExcelJS.ValueType.String);
-    const last = ws.getRow(ws.rowCount);
-    expect(last.getCell(1).value).toBe('合计');
-    expect(last.getCell(11).value).toMatchObject({ formula: expect.stringMatching(/^SUM\(K4:K\d+\)$/) });
+    // Units differ (条, 箱, kg, 件): no 合计 under 数量, a 小计 per unit below it; 金额 is one currency and totals.
+    const totalRow = ws.getRows(4, ws.rowCount - 3)!.find((r) => r.getCell(1).value === '合计')!;
+    expect(totalRow.getCell(11).value).toBeNull();
+    expect(totalRow.getCell(13).value).toMatchObject({ formula: expect.stringMatching(/^SUM\(M4:M\d+\)$/) });
+    expect(ws.getRow(ws.rowCount).getCell(1).value).toMatch(/^小计（.+）$/);
     const widths = ws.columns.map((c) => c.width ?? 0);
     expect(widths[2]).toBeGreaterThanOrEqual(12);
   });
@@ -132,7 +134,7 @@ describe('the bureau\'s shape', () => {
     const r = await src.call('ledgers.export', { kind: 'stock', locationCode: 'ST-HM' });
     expect(r.fileName).toMatch(/^椒江区救灾物资库存台账（海门储备点）-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const ws = (await load(r.data)).worksheets[0]!;
-    const codes = new Set((ws.getColumn(2).values as unknown[]).slice(4, -1));
+    const codes = new Set((ws.getColumn(2).values as unknown[]).slice(4).filter((v) => v !== undefined && v !== null));
     expect([...codes]).toEqual(['ST-HM']);
     await expect(src.call('ledgers.export', { kind: 'stock', locationCode: 'NOPE' })).rejects.toMatchObject({ code: 'location.notFound' });
   });

@@ -29,6 +29,11 @@ function samples(backupDir: string, side: string): Sample[] {
     { name: 'movements.reverse', input: { id: 2, date: '2026-05-03', handler: '张建国', reason: '录错' } },
     { name: 'movements.list', input: { limit: 50 } },
     { name: 'movements.document', input: { docNo: 'DB20260502-0001' } },
+    { name: 'movements.reverseDocument', input: { docNo: 'DB20260502-0001', date: '2026-05-03', handler: '李秀英', reason: '调错地点' } },
+    { name: 'drafts.save', input: { form: 'receipt', title: '一号库 · 棉被', lines: 1, body: { locationCode: 'WH01', lines: [{ itemCode: 'QUILT', quantity: 5 }] } } },
+    { name: 'drafts.list', input: {} },
+    { name: 'drafts.get', input: { id: 1 } },
+    { name: 'drafts.discard', input: { id: 1 } },
     { name: 'stock.query', input: { byBatch: true, includeZero: true } },
     { name: 'summary.get', input: {} },
     { name: 'jobs.progress', input: { jobId: 'no-such-job-1' } },
@@ -90,7 +95,7 @@ function samples(backupDir: string, side: string): Sample[] {
 /** What legitimately differs between two runs: wall-clock stamps, file paths and byte counts of files. */
 function normalise(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (key, v) => {
-    if (key === 'createdAt' || key === 'time') return '<instant>';
+    if (key === 'createdAt' || key === 'time' || key === 'updatedAt') return '<instant>';
     if (['file', 'bytes', 'folder', 'secondFolder', 'newestVerified', 'restored', 'keptAs'].includes(key) && typeof v !== 'object') return '<file>';
     // Workbooks carry their own creation time; their content is compared by the stocktake tests.
     if (key === 'data' && typeof v === 'string' && v.length > 1000) return '<workbook>';

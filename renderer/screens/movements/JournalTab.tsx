@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { ExportButton } from '../ledgers/ExportButton';
 import { journalColumns } from './journalColumns';
 import { searchFilter, useItemOptions, useLocationOptions } from './options';
+import { ReverseDocumentModal } from './ReverseDocumentModal';
 import { ReverseModal } from './ReverseModal';
 
 interface Filters {
@@ -36,6 +37,7 @@ export function JournalTab({ initialSearch }: { initialSearch?: string | null })
   const [searchText, setSearchText] = useState(initialSearch ?? '');
   const [page, setPage] = useState({ current: 1, pageSize: 50 });
   const [reversing, setReversing] = useState<MovementRecord>();
+  const [reversingDoc, setReversingDoc] = useState<string>();
 
   const journal = useLoad(
     () =>
@@ -57,7 +59,8 @@ export function JournalTab({ initialSearch }: { initialSearch?: string | null })
     setPage((p) => ({ ...p, current: 1 }));
   };
   const onReverse = useCallback((r: MovementRecord) => setReversing(r), []);
-  const columns = useMemo(() => journalColumns(i18n, onReverse), [i18n, onReverse]);
+  const onReverseDocument = useCallback((r: MovementRecord) => setReversingDoc(r.docNo), []);
+  const columns = useMemo(() => journalColumns(i18n, onReverse, onReverseDocument), [i18n, onReverse, onReverseDocument]);
   const width = columns.reduce((s, c) => s + c.width, 0);
   const box = useRef<HTMLDivElement>(null);
   const height = useFillHeight(box, 84);
@@ -70,6 +73,9 @@ export function JournalTab({ initialSearch }: { initialSearch?: string | null })
     },
     [message, t, changed],
   );
+
+  // The modal stays open on its result (更正重录 is offered there); the journal shows the reversal meanwhile.
+  const documentReversed = useCallback(() => changed(), [changed]);
 
   return (
     <div className="journal">
@@ -166,6 +172,7 @@ export function JournalTab({ initialSearch }: { initialSearch?: string | null })
         />
       </div>
       {reversing && <ReverseModal row={reversing} onClose={() => setReversing(undefined)} onDone={reversed} />}
+      {reversingDoc && <ReverseDocumentModal docNo={reversingDoc} onClose={() => setReversingDoc(undefined)} onDone={documentReversed} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The lines of a document (物资明细): one row per item and batch. Receipts take batch no., dates and price;
-// outgoing documents pick a batch on hand (or leave it empty: first expiry first out).
+// outgoing documents pick a batch on hand (or leave it empty: first expiry first out). The arrows move between
+// lines (entryKeys.ts), so the number fields do not step their value with them.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Tooltip } from 'antd';
 import type { FormInstance } from 'antd';
@@ -87,7 +88,7 @@ function LineRow({
   const available = onHand.reduce((sum, r) => sum + Math.round(r.quantity * 1000), 0) / 1000;
   const cell = { style: { marginBottom: 0 } };
   return (
-    <div className={`lines-grid lines-${mode}`} data-testid={`line-${index}`}>
+    <div className={`lines-grid lines-${mode}`} data-testid={`line-${index}`} data-line={index}>
       <span className="line-no">{index + 1}</span>
       <Form.Item name={[name, 'itemCode']} {...cell}>
         <Select
@@ -130,6 +131,7 @@ function LineRow({
       >
         <InputNumber
           min={0}
+          keyboard={false}
           style={{ width: '100%' }}
           className="num-input"
           suffix={item?.unit}
@@ -148,6 +150,7 @@ function LineRow({
             <InputNumber
               min={0}
               step={0.01}
+              keyboard={false}
               style={{ width: '100%' }}
               className="num-input"
               placeholder={item?.unitPrice !== null && item?.unitPrice !== undefined ? formatMoney(item.unitPrice) : ''}

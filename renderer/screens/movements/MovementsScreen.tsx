@@ -16,7 +16,7 @@ export function MovementsScreen({ tab, query }: { tab: string | undefined; query
         onChange={(k) => navigate(['movements', k])}
         destroyOnHidden={false}
         items={[
-          { key: 'entry', label: <span data-testid="tab-entry">{t('movements.tab.entry')}</span>, children: <EntryPanel initialKind={query.get('kind')} /> },
+          { key: 'entry', label: <span data-testid="tab-entry">{t('movements.tab.entry')}</span>, children: <EntryPanel initialKind={query.get('kind')} draftId={Number(query.get('draft')) || undefined} /> },
           { key: 'journal', label: <span data-testid="tab-journal">{t('movements.tab.journal')}</span>, children: <JournalTab initialSearch={query.get('q')} /> },
         ]}
       />

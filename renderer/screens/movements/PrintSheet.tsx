@@ -13,7 +13,7 @@ function titleKey(type: MovementType): UiKey {
 }
 
 /** A transfer document holds both legs of each line; the sheet shows each line once, from → to. */
-function sheetLines(doc: DocumentView): MovementRecord[] {
+export function sheetLines(doc: DocumentView): MovementRecord[] {
   const isTransfer = doc.lines.some((l) => l.type === 'transfer_out');
   return isTransfer ? doc.lines.filter((l) => l.type === 'transfer_out') : doc.lines;
 }

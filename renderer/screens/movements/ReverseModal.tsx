@@ -1,4 +1,5 @@
-// 冲销: a reversing movement for one journal row (and its transfer partner), with a reason.
+// 冲销: a reversing movement for one journal row (and its transfer partner), with a reason. Only the OK button
+// posts it: Enter in a field does not.
 import { Alert, Col, DatePicker, Descriptions, Form, Input, Modal, Row, type ButtonProps } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { type DocumentView, type MovementRecord, reverseInput } from '../../../src/api/contract';
@@ -65,28 +66,38 @@ export function ReverseModal({ row, onClose, onDone }: { row: MovementRecord; on
         <Descriptions.Item label={t('field.handler')}>{row.handler}</Descriptions.Item>
       </Descriptions>
       <ProblemBanner problems={problems} onClose={clearProblems} />
-      <Form form={form} layout="vertical" data-testid="form-reverse" onFinish={submit}>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="date" label={t('field.date')} required>
-              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="handler" label={t('field.handler')} required>
-              <Input data-testid="reverse-handler" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="approver" label={t('field.approver')}>
-              <Input placeholder={t('common.optional')} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="reason" label={t('field.reason')} required>
-          <Input.TextArea rows={2} data-testid="reverse-reason" />
-        </Form.Item>
+      <Form form={form} layout="vertical" data-testid="form-reverse">
+        <ReversalFields testIds={{ handler: 'reverse-handler', reason: 'reverse-reason' }} />
       </Form>
     </Modal>
+  );
+}
+
+/** What every reversal asks: its date, the handler, an approver if any, and the reason. */
+export function ReversalFields({ testIds }: { testIds: { handler: string; reason: string } }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="date" label={t('field.date')} required>
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="handler" label={t('field.handler')} required>
+            <Input data-testid={testIds.handler} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="approver" label={t('field.approver')}>
+            <Input placeholder={t('common.optional')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="reason" label={t('field.reason')} required>
+        <Input.TextArea rows={2} data-testid={testIds.reason} />
+      </Form.Item>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 // Columns of the journal (出入库流水): in and out in their own right-aligned columns, as in the bureau's books.
-import { Button, Tag, Tooltip } from 'antd';
+import { Button, Space, Tag, Tooltip } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { MovementRecord, MovementType } from '../../../src/api/contract';
 import { formatDate, formatQty } from '../../components/format';
@@ -36,7 +36,11 @@ export function counterpartOf(r: MovementRecord): string {
   return r.counterpartName ?? r.donor ?? r.recipient ?? '';
 }
 
-export function journalColumns({ t, label }: Pick<I18n, 't' | 'label'>, onReverse: (r: MovementRecord) => void): Col[] {
+export function journalColumns(
+  { t, label }: Pick<I18n, 't' | 'label'>,
+  onReverse: (r: MovementRecord) => void,
+  onReverseDocument: (r: MovementRecord) => void,
+): Col[] {
   return [
     { key: 'date', title: t('field.date'), dataIndex: 'date', width: 90, fixed: 'left', render: (d: string) => formatDate(d) },
     {
@@ -84,7 +88,7 @@ export function journalColumns({ t, label }: Pick<I18n, 't' | 'label'>, onRevers
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 72,
+      width: 150,
       fixed: 'right',
       render: (_: unknown, r) => {
         if (r.type === 'reversal') return <span className="muted">{t('journal.isReversal')}</span>;
@@ -95,9 +99,14 @@ export function journalColumns({ t, label }: Pick<I18n, 't' | 'label'>, onRevers
             </Tooltip>
           );
         return (
-          <Button type="link" size="small" danger onClick={() => onReverse(r)} data-testid={`reverse-${r.id}`} style={{ padding: 0 }}>
-            {t('journal.reverse')}
-          </Button>
+          <Space size={8}>
+            <Button type="link" size="small" danger onClick={() => onReverse(r)} data-testid={`reverse-${r.id}`} style={{ padding: 0 }}>
+              {t('journal.reverse')}
+            </Button>
+            <Button type="link" size="small" danger onClick={() => onReverseDocument(r)} data-testid={`reverse-doc-${r.id}`} style={{ padding: 0 }} title={t('journal.reverseDocTitle', { docNo: r.docNo })}>
+              {t('journal.reverseDoc')}
+            </Button>
+          </Space>
         );
       },
     },

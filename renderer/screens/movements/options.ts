@@ -1,5 +1,5 @@
 // Select options for items and locations, searchable by code and name.
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Item, Location, StockRow } from '../../../src/api/contract';
 import { formatQty } from '../../components/format';
 import { useRefData } from '../../components/RefData';
@@ -57,4 +57,10 @@ export function locationOptions(locations: Location[], label: ReturnType<typeof 
       label: l.name,
       search: `${l.code} ${l.name} ${l.streetName ?? ''} ${label('locationKind', l.kind)}`.toLowerCase(),
     }));
+}
+
+/** A location's name from its code, as the documents show it (the code itself when it is unknown). */
+export function usePlaceName(): (code: unknown) => string {
+  const { locationsByCode } = useRefData();
+  return useCallback((code: unknown) => (typeof code === 'string' ? (locationsByCode.get(code)?.name ?? code) : ''), [locationsByCode]);
 }

@@ -1,9 +1,10 @@
 import { Card, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { StreetCount } from '../../../src/api/contract';
-import { formatInt, formatQty } from '../../components/format';
+import { formatInt } from '../../components/format';
 import { hrefOf } from '../../components/router';
 import { useI18n } from '../../i18n';
+import { measuredText } from './StatCards';
 
 /** Villages (and how many are covered), shelters (and how many are standardised), stores and stock per street/town. */
 export function PerStreet({ rows, height, target }: { rows: StreetCount[]; height: number; target: number }) {
@@ -35,7 +36,18 @@ export function PerStreet({ rows, height, target }: { rows: StreetCount[]; heigh
     },
     { title: t('overview.capacityCol'), dataIndex: 'sheltersCapacity', align: 'right', width: 84, render: num },
     { title: t('overview.storesCol'), dataIndex: 'stores', align: 'right', width: 56, render: num },
-    { title: t('overview.onHandCol'), dataIndex: 'itemsOnHand', align: 'right', width: 94, render: (v: number) => <span className="num">{formatQty(v)}</span> },
+    {
+      title: t('overview.onHandCol'),
+      dataIndex: 'itemsOnHand',
+      align: 'right',
+      width: 94,
+      // Pieces only; what is weighed or measured is named beside them, on hover.
+      render: (v: number, r) => (
+        <span className="num" title={r.measuredOnHand.length ? t('overview.onHandMeasured', { list: measuredText(r.measuredOnHand, t('fmt.listSep')) }) : undefined}>
+          {formatInt(v)}
+        </span>
+      ),
+    },
   ];
   const total = rows.reduce(
     (acc, r) => ({
@@ -69,7 +81,7 @@ export function PerStreet({ rows, height, target }: { rows: StreetCount[]; heigh
               <Table.Summary.Cell index={4} align="right">{formatInt(total.standardised)}</Table.Summary.Cell>
               <Table.Summary.Cell index={5} align="right">{formatInt(total.capacity)}</Table.Summary.Cell>
               <Table.Summary.Cell index={6} align="right">{formatInt(total.stores)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={7} align="right">{formatQty(Math.round(total.onHand * 1000) / 1000)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={7} align="right">{formatInt(total.onHand)}</Table.Summary.Cell>
             </Table.Summary.Row>
           </Table.Summary>
         )}

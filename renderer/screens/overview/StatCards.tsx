@@ -1,6 +1,6 @@
 import { Card, Statistic } from 'antd';
 import type { ReactNode } from 'react';
-import type { Summary } from '../../../src/api/contract';
+import type { Summary, UnitQuantity } from '../../../src/api/contract';
 import { formatInt, formatMoney, formatQty } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useI18n } from '../../i18n';
@@ -28,10 +28,14 @@ export function StatCards({ summary }: { summary: Summary }) {
     { key: 'warehouses', title: t('overview.warehouses'), value: formatInt(summary.warehouses), note: t('overview.streetStores', { n: summary.streetStores }) },
     { key: 'streets', title: t('overview.streets'), value: formatInt(summary.streets), note: t('overview.villages', { n: summary.villages }) },
     {
+      // Pieces over counted items; weighed and measured items beside them, never added in (src/common/units.ts).
       key: 'onHand',
       title: t('overview.itemsOnHand'),
-      value: formatQty(summary.itemsOnHand),
-      note: t('overview.catalogue', { n: summary.catalogueItems }),
+      value: formatInt(summary.itemsOnHand),
+      suffix: t('overview.piecesUnit'),
+      note: summary.measuredOnHand.length
+        ? t('overview.measuredBeside', { list: measuredText(summary.measuredOnHand, t('fmt.listSep')) })
+        : t('overview.catalogue', { n: summary.catalogueItems }),
       onClick: () => navigate(['stock'], { view: 'item' }),
     },
     { key: 'value', title: t('overview.stockValue'), value: formatMoney(summary.stockValue), suffix: t('common.yuan') },
@@ -57,6 +61,10 @@ export function StatCards({ summary }: { summary: Summary }) {
       ))}
     </div>
   );
+}
+
+export function measuredText(list: UnitQuantity[], sep: string): string {
+  return list.map((m) => `${formatQty(m.quantity)} ${m.unit}`).join(sep);
 }
 
 function StatCard({ stat }: { stat: Stat }): ReactNode {

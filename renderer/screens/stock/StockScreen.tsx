@@ -15,6 +15,7 @@ import { ExportButton } from '../ledgers/ExportButton';
 import { stockColumns, type StockTableRow } from './stockColumns';
 import { type ExpiryFilter, filterRows, indexRows, type StockFilter, type StockView, totalsByItem } from './stockFilter';
 import { StockFilters } from './StockFilters';
+import { StockTotals } from './StockTotals';
 
 const VIEWS: StockView[] = ['location', 'item', 'batch'];
 const EXPIRIES: ExpiryFilter[] = ['expired', 'expiring', 'attention', 'ok', 'none'];
@@ -76,6 +77,7 @@ export function StockScreen({ query }: { query: URLSearchParams }) {
         <Typography.Text type="secondary" data-testid="stock-count">
           {rows.length === total ? t('common.rows', { n: formatInt(total) }) : t('common.rowsOf', { shown: formatInt(rows.length), total: formatInt(total) })}
         </Typography.Text>
+        <StockTotals rows={rows} />
         <Typography.Text type="secondary">
           <span className="legend-dot expired" /> <span className="legend-dot expiring" /> {t('stock.legend')} <ExportButton kind="stock" locationCode={filter.locationCode} size="small" />
         </Typography.Text>

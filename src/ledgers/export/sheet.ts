@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import { loadExcel } from '../../common/excel.js';
+import { UnitTotals } from '../../common/units.js';
 import { message } from '../../i18n/messages.js';
 import { Breather } from '../../jobs/breather.js';
 import type { JobProgress } from '../../jobs/progress.js';
@@ -22,6 +23,11 @@ export interface ExportColumn<R> {
   decimals?: (row: R) => number;
   /** Summed in the 合计 row. */
   total?: boolean;
+  /**
+   * A summed quantity's unit, row by row: the 合计 stands under the column only when every row has the same unit;
+   * otherwise a 小计 row per unit follows it (顶, 条 and 箱 are never added together).
+   */
+  unit?: (row: R) => string;
   /** Minimum width in characters. */
   width?: number;
 }
@@ -180,6 +186,7 @@ export async function writeLedgerSheet<R>(
   const columnStyles = sheet.columns.map((c) => styles(c.type));
   const totals = sheet.columns.map(() => 0);
   const totalDecimals = sheet.columns.map(() => 0);
+  const unitTotals = sheet.columns.map((c) => (c.total && c.unit ? new UnitTotals() : null));
   let n = 0;
   const write = (r: R) => {
     const row = ws.getRow(HEADER_ROW + 1 + n);
@@ -193,6 +200,7 @@ export async function writeLedgerSheet<R>(
         // Summed in thousandths (quantities) or 分 (money), so the total is exact.
         totals[i]! += Math.round(v * 1000);
         totalDecimals[i] = Math.max(totalDecimals[i]!, decimals);
+        unitTotals[i]?.add(c.unit!(r), v);
       }
     });
     row.commit();
@@ -213,9 +221,14 @@ export async function writeLedgerSheet<R>(
   if (sheet.totals) {
     const row = ws.getRow(HEADER_ROW + 1 + n);
     const bold = { ...FONT, bold: true };
+    const perUnit = unitTotals.map((u) => {
+      const t = u?.result();
+      return t?.kind === 'perUnit' ? new Map(t.subtotals.map((s) => [s.unit, s.quantity])) : null;
+    });
     sheet.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       if (i === 0) cell.value = message('ledgers.export.total').zh;
+      else if (perUnit[i]) cell.value = null;
       else if (c.total) {
         const letter = columnLetter(i);
         const result = totals[i]! / 1000;
@@ -225,6 +238,19 @@ export async function writeLedgerSheet<R>(
       cell.style = { font: bold, border: BORDER, numFmt, alignment: { horizontal: i === 0 ? 'center' : 'right', vertical: 'middle' } };
     });
     row.commit();
+    // 小计（顶）, 小计（条）…: what the 合计 row could not add up. The importer skips them as it skips 合计.
+    const units = [...new Set(perUnit.flatMap((m) => (m ? [...m.keys()] : [])))];
+    units.forEach((unit, k) => {
+      const sub = ws.getRow(HEADER_ROW + 2 + n + k);
+      sheet.columns.forEach((c, i) => {
+        const cell = sub.getCell(i + 1);
+        if (i === 0) cell.value = message('units.subtotal', { unit }).zh;
+        else if (perUnit[i]) cell.value = perUnit[i]!.get(unit) ?? 0;
+        const numFmt = c.type === 'quantity' ? QUANTITY_FMT[totalDecimals[i]!]! : '@';
+        cell.style = { font: bold, border: BORDER, numFmt, alignment: { horizontal: i === 0 ? 'center' : 'right', vertical: 'middle' } };
+      });
+      sub.commit();
+    });
   }
   ws.commit();
   if (guide) {

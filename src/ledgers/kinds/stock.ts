@@ -300,7 +300,7 @@ export const stockKind: KindSpec = {
         { header: '批次号', type: 'code', value: (r) => r.batchNo },
         { header: '生产日期', type: 'date', value: (r) => r.productionDate },
         { header: '有效期至', type: 'date', value: (r) => r.expiryDate },
-        { header: '数量', type: 'quantity', value: (r) => r.quantity, decimals: (r) => r.item?.decimals ?? 0, total: true },
+        { header: '数量', type: 'quantity', value: (r) => r.quantity, decimals: (r) => r.item?.decimals ?? 0, total: true, unit: (r) => r.unit },
         { header: '单价(元)', type: 'money', value: (r) => r.item?.unitPrice },
         {
           header: '金额(元)',
