@@ -52,13 +52,16 @@ export function inLedgerTurn<T>(ctx: Context, run: () => Promise<T>): Promise<T>
  */
 const BACKUP_BEFORE: Partial<Record<OperationName, BackupReason>> = {
   'ledgers.import': 'import',
+  'ledgers.onboard': 'import',
   'stocktake.importCounts': 'import',
   'stocktake.post': 'stocktake',
   'backups.restore': 'restore',
 };
 
 function backupReasonFor(name: OperationName, input: unknown): BackupReason | undefined {
-  if ((input as { dryRun?: unknown } | null)?.dryRun === true) return undefined;
+  const i = input as { dryRun?: unknown; commit?: unknown } | null;
+  // A dry run, or an onboarding only worked out (not committed), changes nothing and gets none.
+  if (i?.dryRun === true || (name === 'ledgers.onboard' && i?.commit !== true)) return undefined;
   return BACKUP_BEFORE[name];
 }
 
