@@ -22,7 +22,7 @@ const queues = new WeakMap<Db, Promise<unknown>>();
  * One operation at a time per ledger, in order of arrival. Most run synchronously anyway; the few that pause for
  * the event loop (a long import inside its transaction, an export) must not let another action in between.
  */
-function inTurn<T>(db: Db, run: () => Promise<T>): Promise<T> {
+export function inTurn<T>(db: Db, run: () => Promise<T>): Promise<T> {
   const before = queues.get(db) ?? Promise.resolve();
   const mine = before.then(run, run);
   queues.set(
@@ -101,14 +101,13 @@ function refreshKeptAfterChange(ctx: Context): void {
 /** Runs an operation in-process; throws LedgerError on bad input or a refused action. */
 export async function invoke<N extends OperationName>(ctx: Context, name: N, input: OperationInput<N>): Promise<OperationResult<N>> {
   if (!isOperationName(name)) throw new LedgerError('error.unknownOperation', { name });
-  const parsed = contract[name].input.safeParse(input ?? {});
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const data = parseInput(contract[name].input, input);
   const handler = handlers[name] as (ctx: Context, input: unknown) => OperationResult<N> | Promise<OperationResult<N>>;
-  if (ANSWERED_WHILE_BUSY.has(name)) return handler(ctx, parsed.data);
-  if (KEPT_UNTIL_CHANGE.has(name)) return inTurn(ctx.db, async () => keptAnswer<OperationResult<N>>(ctx, name, parsed.data));
+  if (ANSWERED_WHILE_BUSY.has(name)) return handler(ctx, data);
+  if (KEPT_UNTIL_CHANGE.has(name)) return inTurn(ctx.db, async () => keptAnswer<OperationResult<N>>(ctx, name, data));
   return inTurn(ctx.db, async () => {
     try {
-      return await handler(ctx, parsed.data);
+      return await handler(ctx, data);
     } finally {
       refreshKeptAfterChange(ctx);
     }
@@ -123,6 +122,13 @@ export async function dispatch(ctx: Context, name: string, input: unknown): Prom
   } catch (e) {
     return { ok: false, error: toErrorBody(e) };
   }
+}
+
+/** The input as its schema reads it; throws InvalidInputError naming every field that is wrong. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
 }
 
 export class InvalidInputError extends LedgerError {

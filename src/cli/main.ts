@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from '../api/handlers.js';
 import { invoke } from '../api/dispatch.js';
+import { invokeDoor } from '../api/door-operations.js';
 import { warmUp } from '../api/warm.js';
 import type { OperationInput, OperationName, OperationResult, StockRow } from '../api/contract.js';
 import { LedgerError } from '../common/errors.js';
@@ -186,7 +187,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--out <file>', '备份文件 (backup file)')
     .option('--json', '输出 JSON (print JSON)')
     .action(async (opts: { out: string; json?: boolean }, cmd: Command) => {
-      const r = await withLedger(cmd, (ctx) => call(ctx, 'system.backup', { out: opts.out }));
+      const r = await withLedger(cmd, (ctx) => invokeDoor(ctx, 'system.backup', { out: opts.out }));
       if (opts.json) json(r);
       else io.out(`已备份 (backed up)：${r.file}（${r.bytes.toLocaleString('zh-CN')} 字节）`);
     });
@@ -216,8 +217,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
       const ctx = { db };
       const host = await startHost({ ctx, staticDir, port });
-      io.out(`应急物资台账网页版已启动 (web host running)：${host.url}`);
+      // The first address printed is the one to open (scripts and tests read it); it works once.
+      io.out(`应急物资台账网页版已启动，请在浏览器中打开 (web host running; open in a browser)：${host.openUrl}`);
       void warmUp(ctx);
+      io.out('此地址只能使用一次，请勿转发 (the address works once; do not pass it on)');
       io.out(`数据库 (database)：${file}`);
       io.out('按 Ctrl+C 停止 (Ctrl+C stops it)');
       await new Promise<void>((resolve) => {

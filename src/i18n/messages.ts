@@ -2,6 +2,7 @@
 // The renderer's own screen labels live in renderer/i18n and follow the same shape.
 
 import { equipmentMessages } from './equipment.js';
+import { hostMessages } from './host.js';
 import { ledgerMessages } from './ledgers.js';
 import { stocktakeMessages } from './stocktake.js';
 
@@ -83,7 +84,7 @@ const core = {
 } as const satisfies Catalogue;
 
 // Each domain area keeps its messages in its own section file; together they are the one catalogue.
-const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages, ...stocktakeMessages } as const;
+const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages, ...stocktakeMessages, ...hostMessages } as const;
 
 export type MessageKey = keyof typeof catalogue;
 
