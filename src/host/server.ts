@@ -109,6 +109,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       // Browsers send Origin with every POST, our own page's too.
       if (!origin || !allowedOrigins.has(origin)) return refuse(res, 403, 'host.badOrigin', { origin: origin ?? '—' });
       if (!session) return refuse(res, 401, 'host.noSession');
+      // Only a script that may read the answer can send JSON (a form or a no-cors fetch cannot): defence in depth.
+      if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'host.notJson');
       return api(req, res, decodeURIComponent(url.pathname.slice(5)));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain');

@@ -9,6 +9,7 @@ export const hostMessages = {
     zh: '拒绝来自其他网页的请求（来源 {origin}）',
     en: 'Refused a request from another web page (origin {origin})',
   },
+  'host.notJson': { zh: '请求须为 JSON 格式（application/json）', en: 'The request must be JSON (application/json)' },
   'host.bodyTooLarge': {
     zh: '请求过大（{size} MB）：网页版每次最多接收 {max} MB，约合 {file} MB 的文件；更大的文件请用命令行 relief-ledger import 导入',
     en: 'The request is too large ({size} MB): the web host takes at most {max} MB at a time, about a {file} MB file; import larger files with the command line (relief-ledger import)',

@@ -178,6 +178,15 @@ describe('calls with the session', () => {
     }
   });
 
+  it('must be JSON: what a form or a no-cors fetch can send is refused', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const res = await post('summary.get', { cookie: client.cookie, origin: client.origin, 'content-type': type });
+      expect(res.status, type).toBe(415);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'host.notJson' } });
+    }
+    expect((await post('summary.get', { cookie: client.cookie, origin: client.origin, 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+  });
+
   it('are refused under another host name (DNS rebinding)', async () => {
     const res = await post('summary.get', { host: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}`, cookie: client.cookie });
     expect(res.status).toBe(421);
