@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing its ratio or time against its target. Never part of `npm test`.
 import { benchExcel } from './excel.bench.js';
 import { benchGaps } from './gaps.bench.js';
+import { benchHost } from './host.bench.js';
 import { benchLedger } from './ledger.bench.js';
 import { benchUi } from './ui.bench.js';
 
@@ -9,3 +10,4 @@ await benchLedger();
 await benchGaps();
 await benchUi();
 await benchExcel();
+await benchHost();

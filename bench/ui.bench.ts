@@ -1,36 +1,16 @@
 // The desktop screens in Debian's Chromium against the real web host: host start to the first screen
 // interactive (against a floor: the same browser loading a static file from the same host), filtering the
 // 100,000-row stock table, and long tasks while scrolling it.
-import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { invoke } from '../src/api/dispatch.js';
 import type { MovementPostInput } from '../src/api/contract.js';
 import { openLedger } from '../src/db/open.js';
+import { serveWebHost, stopWebHost } from '../tests/web-host-process.js';
 import { benchDir, median, report } from './util.js';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function startHost(db: string): Promise<{ child: ChildProcess; url: string; ms: number }> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['bin/relief-ledger.mjs', 'serve', '--db', db, '--demo', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
-  });
-  return { child, url, ms: performance.now() - t0 };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-}
 
 /** A ledger whose stock by batch has 100,000 rows: one location, 100,000 batches. */
 async function bigLedger(file: string): Promise<void> {
@@ -67,9 +47,9 @@ async function firstScreen(page: Page, url: string): Promise<number> {
  * the overview shows the new stock total and has redrawn the materials target from the gap engine. Median of 7.
  */
 async function overviewAfterMovement(browser: Browser, db: string): Promise<number> {
-  const host = await startHost(db);
+  const host = await serveWebHost(db);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(host.url);
+  await page.goto(host.openUrl);
   await page.getByTestId('target-rate-materials').waitFor();
   const times: number[] = [];
   for (let r = 0; r < 8; r++) {
@@ -102,7 +82,7 @@ async function overviewAfterMovement(browser: Browser, db: string): Promise<numb
     if (r > 0) times.push(performance.now() - t0);
   }
   await page.close();
-  await stop(host.child);
+  await stopWebHost(host.child);
   return median(times);
 }
 
@@ -116,15 +96,15 @@ export async function benchUi(): Promise<void> {
     const starts: number[] = [];
     const floors: number[] = [];
     for (let r = 0; r < 11; r++) {
-      const host = await startHost(demo);
+      const host = await serveWebHost(demo);
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      const screen = await firstScreen(page, host.url);
+      const screen = await firstScreen(page, host.openUrl);
       if (r > 0) starts.push(host.ms + screen);
       const t0 = performance.now();
       await page.goto(`${host.url}bridge.js`);
       if (r > 0) floors.push(performance.now() - t0);
       await page.close();
-      await stop(host.child);
+      await stopWebHost(host.child);
     }
     const start = median(starts);
     report('host start to first screen interactive (demo data, median of 10)', `${start.toFixed(0)} ms (${(start / median(floors)).toFixed(1)}× a static file)`, '≤ 1500 ms', start <= 1500);
@@ -135,9 +115,10 @@ export async function benchUi(): Promise<void> {
     // The 100,000-row stock table.
     const big = path.join(dir, 'big.db');
     await bigLedger(big);
-    const host = await startHost(big);
+    const host = await serveWebHost(big);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${host.url}#/stock?view=batch`);
+    // The fragment stays through the redirect from the one-time address to the app.
+    await page.goto(`${host.openUrl}#/stock?view=batch`);
     await page.getByTestId('stock-count').filter({ hasText: '100,000' }).waitFor({ timeout: 120_000 });
     const filters: number[] = [];
     const search = page.getByTestId('stock-search').locator('input').or(page.locator('input[data-testid="stock-search"]')).first();
@@ -178,7 +159,7 @@ export async function benchUi(): Promise<void> {
       median(passes.map((p) => p.count)) === 0,
     );
     await page.close();
-    await stop(host.child);
+    await stopWebHost(host.child);
   } finally {
     await browser.close();
   }

@@ -399,7 +399,7 @@ const coreOperations = {
   'stock.query': op(stockQueryInput, result<StockRow[]>()),
   'summary.get': op(empty, result<Summary>()),
   'system.check': op(empty, result<CheckReport>()),
-  'system.backup': op(z.object({ out: z.string().trim().min(1) }), result<{ file: string; bytes: number }>()),
+  // No operation here takes a filesystem path: those are the doors' own (./door-operations.ts).
   'system.info': op(empty, result<SystemInfo>()),
 } as const;
 

@@ -153,22 +153,21 @@ function refreshKeptAfterChange(ctx: Context): void {
 /** Runs an operation in-process; throws LedgerError on bad input or a refused action. */
 export async function invoke<N extends OperationName>(ctx: Context, name: N, input: OperationInput<N>): Promise<OperationResult<N>> {
   if (!isOperationName(name)) throw new LedgerError('error.unknownOperation', { name });
-  const parsed = contract[name].input.safeParse(input ?? {});
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const data = parseInput(contract[name].input, input);
   const handler = handlers[name] as (ctx: Context, input: unknown) => OperationResult<N> | Promise<OperationResult<N>>;
-  if (ANSWERED_WHILE_BUSY.has(name)) return handler(ctx, parsed.data);
+  if (ANSWERED_WHILE_BUSY.has(name)) return handler(ctx, data);
   return inTurn(turnKey(ctx), async () => {
     try {
-      await ctx.ledger?.beforeOperation(backupReasonFor(name, parsed.data));
-      if (KEPT_UNTIL_CHANGE.has(name)) return await keptAnswer<OperationResult<N>>(ctx, name, parsed.data);
+      await ctx.ledger?.beforeOperation(backupReasonFor(name, data));
+      if (KEPT_UNTIL_CHANGE.has(name)) return await keptAnswer<OperationResult<N>>(ctx, name, data);
       if (LEAVES_KEPT_ANSWERS.has(name)) {
         const before = stampOf(ctx.db);
-        const answer = await handler(ctx, parsed.data);
+        const answer = await handler(ctx, data);
         keepAnswersAcross(ctx.db, before);
         return answer;
       }
       try {
-        return await handler(ctx, parsed.data);
+        return await handler(ctx, data);
       } finally {
         refreshKeptAfterChange(ctx);
       }
@@ -186,6 +185,13 @@ export async function dispatch(ctx: Context, name: string, input: unknown): Prom
   } catch (e) {
     return { ok: false, error: toErrorBody(e) };
   }
+}
+
+/** The input as its schema reads it; throws InvalidInputError naming every field that is wrong. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
 }
 
 export class InvalidInputError extends LedgerError {

@@ -3,7 +3,6 @@ import pkg from '../../package.json' with { type: 'json' };
 import { today } from '../common/dates.js';
 import { createItem, listItems, updateItem } from '../catalogue/items.js';
 import type { LedgerSession } from '../backups/session.js';
-import { writeVerifiedBackup } from '../db/backup.js';
 import type { Db } from '../db/executor.js';
 import { appliedMigrations } from '../db/open.js';
 import { jobProgress } from '../jobs/progress.js';
@@ -59,6 +58,5 @@ export const handlers: Handlers = {
   'stock.query': ({ db }, f) => queryStock(db, f),
   'summary.get': ({ db }) => summarize(db),
   'system.check': ({ db }) => checkLedger(db),
-  'system.backup': ({ db }, { out }) => writeVerifiedBackup(db, out),
   'system.info': ({ db }) => ({ file: db.file, version: pkg.version, migrations: appliedMigrations(db), today: today() }),
 };

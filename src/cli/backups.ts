@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { invoke } from '../api/dispatch.js';
 import { LedgerSession } from '../backups/session.js';
 import { LedgerError } from '../common/errors.js';
-import { writeVerifiedBackup } from '../db/backup.js';
+import { invokeDoor } from '../api/door-operations.js';
 import { openLedger } from '../db/open.js';
 import { restoreLedger } from '../db/restore.js';
 import { message } from '../i18n/messages.js';
@@ -46,7 +46,7 @@ export function registerBackupCommands(kit: CliKit): void {
       const session = await LedgerSession.open(dbPath(cmd), { door: 'cli', create: 'never' });
       let r: { file: string; bytes: number };
       try {
-        if (opts.out) r = await writeVerifiedBackup(session.db, opts.out, { force: opts.force });
+        if (opts.out) r = await invokeDoor(session.ctx, 'system.backup', { out: opts.out, force: Boolean(opts.force) });
         else {
           const b = await session.backup('manual');
           r = { file: path.join(session.folders().primary, b.file), bytes: b.bytes };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from '../api/handlers.js';
 import { invoke } from '../api/dispatch.js';
+import { invokeDoor } from '../api/door-operations.js';
 import { warmUp } from '../api/warm.js';
 import type { OperationInput, OperationName, OperationResult, StockRow } from '../api/contract.js';
 import { LedgerError } from '../common/errors.js';
@@ -185,8 +186,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
       const ctx = session.ctx;
       const host = await startHost({ ctx, staticDir, port });
-      io.out(`应急物资台账网页版已启动 (web host running)：${host.url}`);
+      // The first address printed is the one to open (scripts and tests read it); it works once.
+      io.out(`应急物资台账网页版已启动，请在浏览器中打开 (web host running; open in a browser)：${host.openUrl}`);
       void warmUp(ctx);
+      io.out('此地址只能使用一次，请勿转发 (the address works once; do not pass it on)');
       io.out(`数据库 (database)：${file}`);
       const blocked = session.status().writeBlocked;
       if (blocked) io.err(`注意 (note)：${blocked.zh} (${blocked.en})`);

@@ -25,12 +25,13 @@ type Cell = string | number | null;
 function addSheet(wb: ExcelJS.Workbook, name: string, title: string, heading: string, cols: Col[], rows: { cells: Cell[]; total?: boolean }[]): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.mergeCells(1, 1, 1, cols.length);
-  ws.getCell(1, 1).value = title;
+  // The titles start with the reporting unit's name, a setting a user types: guarded like every other text.
+  ws.getCell(1, 1).value = guardFormula(title);
   ws.getCell(1, 1).font = { bold: true, size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.getRow(1).height = 28;
   ws.mergeCells(2, 1, 2, cols.length);
-  ws.getCell(2, 1).value = heading;
+  ws.getCell(2, 1).value = guardFormula(heading);
   cols.forEach((c, i) => {
     const cell = ws.getRow(3).getCell(i + 1);
     cell.value = c.header;

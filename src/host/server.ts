@@ -1,32 +1,45 @@
-// The web host: the built renderer and the contract over HTTP, on 127.0.0.1 only. A random token made at each start
-// is written into the page; every call must carry it, and the browser's same-origin rule keeps other local pages
-// from reading the page or sending the header.
-import crypto from 'node:crypto';
+// The web host: the built renderer and the contract over HTTP, on 127.0.0.1 only. Nothing is given without a
+// session (./session.ts): the person who started the host opens the one-time address it printed, which sets the
+// session cookie; anyone else asking gets the bootstrap page. Every call must also come from our own page (Origin)
+// under our own name (Host: a page elsewhere that resolves its name to 127.0.0.1 still sends its own).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { dispatch } from '../api/dispatch.js';
+import { dispatch, toErrorBody } from '../api/dispatch.js';
 import type { Context } from '../api/handlers.js';
-import { toErrorBody } from '../api/dispatch.js';
 import { LedgerError } from '../common/errors.js';
+import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import {
+  BodyTooLarge,
+  bodyText,
+  declaredLength,
+  LARGE_BODY_BYTES,
+  LargeBodyGate,
+  MAX_BODY_BYTES,
+  MAX_UPLOAD_FILE_BYTES,
+  megabytes,
+  readBody,
+} from './body.js';
+import { bootstrapPage } from './bootstrap-page.js';
+import { BOOTSTRAP_KEY, BOOTSTRAP_PATH, createSessions, type Sessions } from './session.js';
 
 export interface HostOptions {
   ctx: Context;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
-  token?: string;
 }
 
 export interface RunningHost {
+  /** The host's own address. Without a session it answers only the bootstrap page. */
   url: string;
+  /** The one-time address that opens the app: its secret is spent by the first request that brings it. */
+  openUrl: string;
   port: number;
-  token: string;
+  /** Large requests being received or handled now, and those waiting for their turn. */
+  largeBodies(): { inFlight: number; waiting: number };
   close(): Promise<void>;
 }
-
-export const TOKEN_HEADER = 'x-ledger-token';
-const MAX_BODY = 64 * 1024 * 1024;
 
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -55,14 +68,19 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Defines `window.api` in the page, the same shape Electron's preload gives (see LedgerBridge in the contract). */
+/**
+ * Defines `window.api` in the page, the same shape Electron's preload gives (see LedgerBridge in the contract). The
+ * session cookie goes with every call by itself. Text beyond ASCII is sent escaped, so that the host can hold a
+ * large body as a one-byte string (see bodyText).
+ */
 const BRIDGE = `(() => {
-  const token = document.querySelector('meta[name="ledger-token"]').content;
+  const ascii = (s) => s.replace(/[\\u0080-\\uffff]/g, (c) => '\\\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
   const call = async (name, input) => {
     const res = await fetch('/api/' + encodeURIComponent(name), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', '${TOKEN_HEADER}': token },
-      body: JSON.stringify(input === undefined ? {} : input),
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: ascii(JSON.stringify(input === undefined ? {} : input)),
     });
     return res.json();
   };
@@ -71,47 +89,69 @@ const BRIDGE = `(() => {
 `;
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const staticDir = path.resolve(options.staticDir);
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+  let sessions!: Sessions;
+  const gate = new LargeBodyGate();
 
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => send(res, 500, JSON.stringify({ ok: false, error: toErrorBody(e) }), MIME['.json']!));
+    void handle(req, res).catch((e: unknown) => sendJson(res, 500, { ok: false, error: toErrorBody(e) }));
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    // A page elsewhere that resolves its own name to 127.0.0.1 (DNS rebinding) still sends its own Host.
     if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'misdirected request', 'text/plain');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) return api(req, res, decodeURIComponent(url.pathname.slice(5)));
+    const session = sessions.fromCookieHeader(req.headers.cookie);
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'method not allowed', 'text/plain');
+      const origin = req.headers.origin;
+      // Browsers send Origin with every POST, our own page's too.
+      if (!origin || !allowedOrigins.has(origin)) return refuse(res, 403, 'host.badOrigin', { origin: origin ?? '—' });
+      if (!session) return refuse(res, 401, 'host.noSession');
+      // Only a script that may read the answer can send JSON (a form or a no-cors fetch cannot): defence in depth.
+      if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'host.notJson');
+      return api(req, res, decodeURIComponent(url.pathname.slice(5)));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain');
-    if (url.pathname === '/bridge.js') return send(res, 200, BRIDGE, MIME['.js']!);
+    // Only GET spends the secret: a HEAD (a link preview) does not.
+    if (url.pathname === BOOTSTRAP_PATH && req.method === 'GET') {
+      const issued = sessions.exchange(url.searchParams.get(BOOTSTRAP_KEY) ?? '');
+      if (issued) return redirectHome(res, { 'set-cookie': issued.cookie });
+      // The printed address opened again in the browser that already has the session.
+      if (session) return redirectHome(res);
+      return bootstrap(res, true);
+    }
+    if (!session) return bootstrap(res, false);
+    if (url.pathname === '/bridge.js') return send(res, 200, BRIDGE, MIME['.js']!, { 'cache-control': 'no-store' });
     if (url.pathname === '/' || url.pathname === '/index.html') return index(res);
     return file(res, url.pathname);
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    if (req.method !== 'POST') return send(res, 405, 'method not allowed', 'text/plain');
-    const given = String(req.headers[TOKEN_HEADER] ?? '');
-    if (given.length !== token.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))) {
-      return send(res, 401, JSON.stringify({ ok: false, error: toErrorBody(new LedgerError('error.unauthorized')) }), MIME['.json']!);
+    const declared = declaredLength(req);
+    if (declared !== null && declared > MAX_BODY_BYTES) return tooLarge(req, res, declared);
+    let release: (() => void) | null = null;
+    if (declared === null || declared > LARGE_BODY_BYTES) {
+      const gone = new AbortController();
+      res.once('close', () => gone.abort());
+      release = await gate.enter(gone.signal);
+      if (gone.signal.aborted) return release?.();
+      if (!release) return refuse(res, 503, 'host.busy', { inFlight: gate.maxInFlight, waiting: gate.maxWaiting }, { 'retry-after': '5' });
     }
-    const body = await readBody(req);
-    let input: unknown;
     try {
-      input = body.length ? JSON.parse(body.toString('utf8')) : {};
-    } catch (e) {
-      const error = toErrorBody(new LedgerError('error.invalidInput', { detail: (e as Error).message }));
-      return send(res, 400, JSON.stringify({ ok: false, error }), MIME['.json']!);
+      const input = await readInput(req);
+      if (input instanceof BodyTooLarge) return tooLarge(req, res, input.bytes);
+      if (input instanceof LedgerError) return sendJson(res, 400, { ok: false, error: toErrorBody(input) });
+      sendJson(res, 200, await dispatch(options.ctx, name, input.value));
+    } finally {
+      release?.();
     }
-    const envelope = await dispatch(options.ctx, name, input);
-    send(res, 200, JSON.stringify(envelope), MIME['.json']!);
   }
 
   function index(res: http.ServerResponse): void {
     const html = fs.readFileSync(path.join(staticDir, 'index.html'), 'utf8');
-    const meta = `<meta name="ledger-token" content="${token}">\n    <script src="/bridge.js"></script>`;
-    send(res, 200, html.replace('<!-- ledger:bridge -->', meta), MIME['.html']!, { 'cache-control': 'no-store' });
+    send(res, 200, html.replace('<!-- ledger:bridge -->', '<script src="/bridge.js"></script>'), MIME['.html']!, { 'cache-control': 'no-store' });
   }
 
   function file(res: http.ServerResponse, pathname: string): void {
@@ -130,16 +170,69 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const port = (server.address() as { port: number }).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  // A browser sends a 127.0.0.1 cookie to every port: the name keeps two hosts' sessions apart.
+  sessions = createSessions(`relief_ledger_${port}`);
+  const url = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
+    openUrl: `http://127.0.0.1:${port}${sessions.bootstrapPath}`,
     port,
-    token,
+    largeBodies: () => gate.counts,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** The body as JSON; a refusal (too large, not JSON) as a value rather than a throw. */
+async function readInput(req: http.IncomingMessage): Promise<{ value: unknown } | BodyTooLarge | LedgerError> {
+  let body: Buffer;
+  try {
+    body = await readBody(req, MAX_BODY_BYTES);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return e;
+    throw e;
+  }
+  try {
+    return { value: body.length ? JSON.parse(bodyText(body)) : {} };
+  } catch (e) {
+    return new LedgerError('error.invalidInput', { detail: (e as Error).message });
+  }
+}
+
+function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, bytes: number): void {
+  refuse(
+    res,
+    413,
+    'host.bodyTooLarge',
+    { size: megabytes(bytes), max: megabytes(MAX_BODY_BYTES), file: megabytes(MAX_UPLOAD_FILE_BYTES) },
+    // The connection ends with this answer. What the client still sends is read and dropped (for a few seconds at
+    // most), never kept: a client cut off in the middle of sending sees a reset connection instead of the answer.
+    { connection: 'close' },
+  );
+  req.removeAllListeners('data');
+  req.resume();
+  res.once('finish', () => setTimeout(() => req.destroy(), 10_000).unref());
+}
+
+function refuse(res: http.ServerResponse, status: number, key: MessageKey, params: MessageParams = {}, extra: Record<string, string> = {}): void {
+  sendJson(res, status, { ok: false, error: toErrorBody(new LedgerError(key, params)) }, extra);
+}
+
+function redirectHome(res: http.ServerResponse, extra: Record<string, string> = {}): void {
+  // 303 and a bare path: the address bar shows the app's own address, never the secret.
+  send(res, 303, '', 'text/plain', { location: '/', 'cache-control': 'no-store', ...extra });
+}
+
+function bootstrap(res: http.ServerResponse, spent: boolean): void {
+  send(res, 401, bootstrapPage(spent), MIME['.html']!, { 'cache-control': 'no-store' });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(body), MIME['.json']!, extra);
 }
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
@@ -153,20 +246,4 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
     ...extra,
   });
   res.end(body);
-}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

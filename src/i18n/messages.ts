@@ -3,6 +3,7 @@
 
 import { dailyMessages } from './daily.js';
 import { equipmentMessages } from './equipment.js';
+import { hostMessages } from './host.js';
 import { ledgerMessages } from './ledgers.js';
 import { safetyMessages } from './safety.js';
 import { stocktakeMessages } from './stocktake.js';
@@ -83,7 +84,7 @@ const core = {
 } as const satisfies Catalogue;
 
 // Each domain area keeps its messages in its own section file; together they are the one catalogue.
-const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages, ...stocktakeMessages, ...safetyMessages, ...dailyMessages } as const;
+const catalogue = { ...core, ...ledgerMessages, ...equipmentMessages, ...stocktakeMessages, ...safetyMessages, ...dailyMessages, ...hostMessages } as const;
 
 export type MessageKey = keyof typeof catalogue;
 

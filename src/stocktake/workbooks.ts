@@ -7,6 +7,7 @@ import { today } from '../common/dates.js';
 import { LedgerError } from '../common/errors.js';
 import type { Db } from '../db/executor.js';
 import { message } from '../i18n/messages.js';
+import { guardFormula } from '../ledgers/normalise.js';
 import { stocktakeLabels } from '../i18n/stocktake.js';
 import { getSetting } from '../settings/settings.js';
 import { recordCounts, reviewStocktake, stocktakeView } from './stocktake.js';
@@ -18,6 +19,12 @@ const LINE_ID = '行号';
 const COUNTED = '实盘数';
 const REASON = '差异原因';
 
+/**
+ * Every text these workbooks show comes from what people typed (names, batches, reasons, signatures): one that a
+ * spreadsheet would run as a formula gets the leading apostrophe our imports take off again.
+ */
+const inert = <T>(v: T): T | string => (typeof v === 'string' ? guardFormula(v) : v);
+
 interface Column {
   header: string;
   width: number;
@@ -27,11 +34,11 @@ interface Column {
 
 function sheetTitle(ws: ExcelJS.Worksheet, title: string, subtitle: string, width: number): void {
   ws.mergeCells(1, 1, 1, width);
-  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).value = inert(title);
   ws.getCell(1, 1).font = { bold: true, size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, width);
-  ws.getCell(2, 1).value = subtitle;
+  ws.getCell(2, 1).value = inert(subtitle);
   ws.getRow(1).height = 26;
 }
 
@@ -50,7 +57,7 @@ function table(ws: ExcelJS.Worksheet, startRow: number, columns: Column[], lines
     const row = ws.getRow(startRow + 1 + r);
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = c.value(l);
+      cell.value = inert(c.value(l));
       cell.border = BORDER;
       if (c.numFmt) cell.numFmt = c.numFmt;
     });
@@ -211,7 +218,7 @@ export async function stocktakeReport(db: Db, id: number): Promise<{ fileName: s
   sheetTitle(summary, `${org}应急物资年度盘点报告`, subtitle, 7);
   summary.getCell(2, 1).alignment = { wrapText: true, vertical: 'top' };
   summary.getRow(2).height = 34;
-  summary.getCell(2, 1).value = `${subtitle}\n${madeOn}`;
+  summary.getCell(2, 1).value = inert(`${subtitle}\n${madeOn}`);
   const heads = ['存放地点', '盘点行数', '已盘行数', '盘盈行数', '盘盈金额', '盘亏行数', '盘亏金额'];
   heads.forEach((h, i) => {
     const cell = summary.getRow(3).getCell(i + 1);
@@ -224,7 +231,7 @@ export async function stocktakeReport(db: Db, id: number): Promise<{ fileName: s
   perLocation.forEach((p, r) => {
     const row = summary.getRow(4 + r);
     [`${p.loc.name}（${p.loc.code}）`, p.lines, p.counted, p.gains, p.gainValue, p.losses, p.lossValue].forEach((v, i) => {
-      row.getCell(i + 1).value = v;
+      row.getCell(i + 1).value = inert(v);
       row.getCell(i + 1).border = BORDER;
       if (i === 4 || i === 6) row.getCell(i + 1).numFmt = money;
     });
@@ -238,7 +245,7 @@ export async function stocktakeReport(db: Db, id: number): Promise<{ fileName: s
   });
   const u = review.units;
   summary.getRow(6 + perLocation.length).getCell(1).value = `装备核查：见到 ${u.seen}，未见 ${u.notSeen}，未核查 ${u.unchecked}，盘点中发现的账外装备 ${u.unexpected}`;
-  summary.getRow(8 + perLocation.length).getCell(1).value = `盘点人（签字）：${view.counter ?? '________'}        监盘人（签字）：${view.supervisor ?? '________'}`;
+  summary.getRow(8 + perLocation.length).getCell(1).value = inert(`盘点人（签字）：${view.counter ?? '________'}        监盘人（签字）：${view.supervisor ?? '________'}`);
   summary.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 
   const lineColumns: Column[] = [
@@ -273,7 +280,7 @@ export async function stocktakeReport(db: Db, id: number): Promise<{ fileName: s
   view.units.forEach((unit, r) => {
     const row = audit.getRow(4 + r);
     [unit.kindName, unit.serialNo, unit.expectedAt ?? '（账外）', unit.unexpected ? '账外发现' : unit.seen === null ? '未核查' : unit.seen ? '见到' : '未见', unit.note].forEach((v, i) => {
-      row.getCell(i + 1).value = v;
+      row.getCell(i + 1).value = inert(v);
       row.getCell(i + 1).border = BORDER;
     });
   });

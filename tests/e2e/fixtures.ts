@@ -1,40 +1,21 @@
 // Each test gets the real app on a fresh temp database holding the demo district: the web host in Chromium by
 // default, or the Electron app with E2E_DOOR=electron where its binary exists. Specs only use `page`.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page, _electron as electron } from '@playwright/test';
+import { serveWebHost, stopWebHost } from '../web-host-process.js';
 
 export interface Ledger {
+  /** The one-time address the host printed: the first visit spends it and gets the session cookie. */
+  openUrl: string;
+  /** The host's own address, which without the session gives only the bootstrap page. */
   url: string;
   dbFile: string;
 }
 
 export const SCREENS_DIR = path.resolve('artifacts/screens');
-
-async function startWebHost(dbFile: string, demo: boolean): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['bin/relief-ledger.mjs', 'serve', '--db', dbFile, ...(demo ? ['--demo'] : []), '--port', '0'], {
-    env: { ...process.env, RELIEF_LEDGER_TODAY: '2026-11-28' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}${err}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => reject(new Error(`web host exited ${code}: ${err}`)));
-  });
-  return { url, child };
-}
 
 export const test = base.extend<{ ledger: Ledger; demo: boolean }>({
   /** The demo district (default), or an empty ledger as a new bureau starts with: `test.use({ demo: false })`. */
@@ -43,10 +24,9 @@ export const test = base.extend<{ ledger: Ledger; demo: boolean }>({
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relief-e2e-'));
     const dbFile = path.join(dir, 'ledger.db');
     if (!demo) execFileSync(process.execPath, ['bin/relief-ledger.mjs', 'init', '--db', dbFile], { stdio: 'ignore' });
-    const { url, child } = await startWebHost(dbFile, demo);
-    await use({ url, dbFile });
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    const { openUrl, url, child } = await serveWebHost(dbFile, { RELIEF_LEDGER_TODAY: '2026-11-28' }, 30_000, demo);
+    await use({ openUrl, url, dbFile });
+    await stopWebHost(child);
     fs.rmSync(dir, { recursive: true, force: true });
   },
   page: async ({ page, ledger }, use) => {
@@ -58,7 +38,9 @@ export const test = base.extend<{ ledger: Ledger; demo: boolean }>({
       await app.close();
       return;
     }
-    await page.goto(ledger.url);
+    // Opening the printed address lands on the app itself, without the secret in the address bar.
+    await page.goto(ledger.openUrl);
+    await page.waitForURL(ledger.url);
     await use(page);
   },
 });

@@ -1,11 +1,15 @@
 // Screenshots of every screen at 1366×768, for a person to look at (not a test).
-// Usage: node tests/e2e/shoot.mjs [url] [outDir]
-//   start a host first: node bin/relief-ledger.mjs serve --db /tmp/ui.db --demo --port 5199
+// Usage: node tests/e2e/shoot.mjs URL [outDir]
+//   start a host first (node bin/relief-ledger.mjs serve --db /tmp/ui.db --demo --port 5199) and pass the one-time
+//   address it prints (http://127.0.0.1:5199/start?key=…)
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const base = process.argv[2] ?? 'http://127.0.0.1:5199/';
+const openUrl = process.argv[2];
+if (!openUrl) throw new Error('pass the one-time address the host printed');
+/** The app's own address, once the one-time address has given this browser its session. */
+let base = '';
 const out = process.argv[3] ?? 'artifacts/screens';
 fs.mkdirSync(out, { recursive: true });
 
@@ -37,7 +41,8 @@ const pick = async (testId, text) => {
   await page.keyboard.press('Enter');
 };
 
-await page.goto(base);
+await page.goto(openUrl);
+base = `${new URL(page.url()).origin}/`;
 await page.evaluate(() => localStorage.clear());
 await go('/overview');
 await page.getByTestId('screen-overview').waitFor();

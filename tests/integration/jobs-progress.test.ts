@@ -3,7 +3,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../src/api/contract.jobs.js';
-import { type RunningHost, startHost, TOKEN_HEADER } from '../../src/host/server.js';
+import { type RunningHost, startHost } from '../../src/host/server.js';
+import { type HostClient, signIn } from './host-client.js';
 import { counts, seeded, tempDir, type TempLedger } from './fixture.js';
 
 const ROWS = 40_000;
@@ -22,21 +23,18 @@ async function movementsBook(badLast: boolean): Promise<string> {
 
 let l: TempLedger;
 let host: RunningHost;
+let client: HostClient;
 beforeEach(async () => {
   l = await seeded();
   host = await startHost({ ctx: l.ctx, staticDir: tempDir() });
+  client = await signIn(host);
 });
 afterEach(async () => {
   await host.close();
   l.close();
 });
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.url}api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify(input) });
-  const body = (await res.json()) as { ok: boolean; result?: T; error?: unknown };
-  if (!body.ok) throw new Error(JSON.stringify(body.error));
-  return body.result as T;
-}
+const api = <T>(name: string, input: unknown): Promise<T> => client.result<T>(name, input);
 
 /** Polls `jobs.progress` until `done` settles; returns every answer that was not null. */
 async function watch(jobId: string, done: Promise<unknown>): Promise<JobProgress[]> {

@@ -160,13 +160,20 @@ describe('electron main (with a stand-in for Electron)', () => {
     await expect(fake.state.ipc.get('ledger:save-file')!({ senderFrame: null, sender: {} }, { defaultName: 'a', bytes: new Uint8Array() })).rejects.toThrow();
   });
 
-  it('refuses names outside the contract', async () => {
+  it('refuses names outside the contract, the door-only operations among them', async () => {
     const call = fake.state.ipc.get('ledger:call')!;
-    for (const name of ['system.exec', '__proto__', 'constructor', 7, null]) {
+    const { doorOperationNames } = await import('../../src/api/door-operations.js');
+    const { operationsFromArgv } = await import('../../electron/ipc.js');
+    const allowList = operationsFromArgv(fake.state.windows[0].options.webPreferences.additionalArguments);
+    for (const name of doorOperationNames) expect(allowList).not.toContain(name);
+    const target = path.join(dir, 'taken.db');
+    for (const name of [...doorOperationNames, 'system.exec', '__proto__', 'constructor', 7, null]) {
       const res = await call(trustedEvent, name, {});
       expect(res.ok).toBe(false);
       expect(res.error.code).toBe('error.unknownOperation');
+      if (typeof name === 'string') expect((await call(trustedEvent, name, { out: target })).ok).toBe(false);
     }
+    expect(fs.existsSync(target)).toBe(false);
   });
 
   it('handles exactly the three channels', () => {
