@@ -152,7 +152,9 @@ function pendingMigrations(db: Db): string[] {
 }
 
 async function migrate(db: Db): Promise<void> {
-  const migrator = new Migrator({ db: db.q, provider });
+  // Migrations are independent of each other's order where they can be (0007 only stamps the header): a ledger
+  // that has a later one but lacks an earlier one (a stamp taken off, a build from before it) gets the missing one.
+  const migrator = new Migrator({ db: db.q, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';

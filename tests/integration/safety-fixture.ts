@@ -79,7 +79,7 @@ export async function startHost(file: string, env: NodeJS.ProcessEnv = {}, prefi
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}${err}`)), 30_000);
     const look = () => {
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -91,14 +91,16 @@ export async function startHost(file: string, env: NodeJS.ProcessEnv = {}, prefi
       reject(new Error(`web host exited ${code}: ${err}`));
     });
   });
-  const token = await hostToken(url);
+  const openUrl = url;
+  const origin = new URL(openUrl).origin;
+  const cookie = await sessionCookie(openUrl);
   return {
-    url,
+    url: `${origin}/`,
     child,
     stdout: () => out,
     stderr: () => err,
     async call(name, input = {}) {
-      const res = await fetch(`${url}api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledger-token': token }, body: JSON.stringify(input) });
+      const res = await fetch(`${origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', origin, cookie }, body: JSON.stringify(input) });
       return (await res.json()) as never;
     },
     stop: (signal = 'SIGTERM') =>
@@ -114,11 +116,12 @@ export async function startHost(file: string, env: NodeJS.ProcessEnv = {}, prefi
  * How a script reaches the host's API today: the per-start token in the page. (When the host's login changes, this
  * one function changes with it.)
  */
-async function hostToken(url: string): Promise<string> {
-  const html = await (await fetch(url)).text();
-  const m = /name="ledger-token" content="([^"]+)"/.exec(html);
-  if (!m) throw new Error('no token in the page');
-  return m[1]!;
+/** Opens the host's one-time address as a browser would and keeps the session cookie it sets. */
+async function sessionCookie(openUrl: string): Promise<string> {
+  const res = await fetch(openUrl, { redirect: 'manual' });
+  const setCookie = res.headers.get('set-cookie');
+  if (!setCookie) throw new Error(`the one-time address gave ${res.status}, no session`);
+  return setCookie.split(';')[0]!;
 }
 
 /** Damages a ledger the way a failing disk does: a page in the middle of the movement table overwritten. */
