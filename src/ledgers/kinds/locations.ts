@@ -79,7 +79,9 @@ class LocationCommitter implements Committer {
       return;
     }
     const current = given ? this.master.locations.code(given) : named && 'found' in named ? named.found : undefined;
-    const area = this.area(row);
+    // A row that says nothing of its area keeps the one a location already in the ledger has.
+    const saysArea = v.areaCode !== undefined || v.street !== undefined || v.village !== undefined;
+    const area = current && !saysArea ? this.master.area(current.areaCode) : this.area(row);
     if (!area) return;
     const kind = (v.kind as LocationKind | undefined) ?? (current?.kind ?? (area.level === 'district' ? 'warehouse' : 'street_store'));
     const code = given ?? current?.code ?? this.master.locationCode(kind, area);

@@ -1,8 +1,9 @@
 // 物资库存台账: opening balances, one row per batch held at a location: its own column, the --location chosen, or
 // the location the sheet's name or title row names ("一号仓库物资台账"). Items and locations the ledger does not
-// know are created from the rows when the user allowed it (createMissing), each listed in the report. Each location's rows become one receipt document, type 采购入库
-// (purchase: the core has no opening-balance type), dated the row's 入库日期 or the import day, with basis
-// "期初导入 <file>" and note "期初余额" so the journal says where the stock came from.
+// know are created from the rows when the user allowed it (createMissing), each listed in the report. Each
+// location's rows become one receipt document, type 采购入库 (purchase: the core has no opening-balance type),
+// dated the row's 入库日期 or the import day, with basis "期初导入 <file>" and note "期初余额" so the journal says
+// where the stock came from.
 import type { Item, StockRow } from '../../api/contract.js';
 import { listItems } from '../../catalogue/items.js';
 import { today } from '../../common/dates.js';
