@@ -1,9 +1,10 @@
 // What a file really is, from its bytes (never from its name alone): an OLE2 compound file (.xls, WPS .et), a zip
 // (.xlsx/.xlsm, .xlsb, .ods), a web page or Excel 2003 XML saved as ".xls", or CSV text. A zip is checked down to
 // its central directory, so a truncated download is refused before any parser sees it.
+import zlib from 'node:zlib';
 import type { LedgerFileFormat } from '../../api/contract.ledgers.js';
 import { LedgerError } from '../../common/errors.js';
-import { Zip } from './zip.js';
+import { Zip, type ZipEntry } from './zip.js';
 
 export type FileFormat = LedgerFileFormat;
 
@@ -39,6 +40,15 @@ export function detectFormat(data: Uint8Array, fileName: string): FileFormat {
   return 'csv';
 }
 
+function mimetypeOf(zip: Zip, entry: ZipEntry): string {
+  try {
+    const raw = zip.raw(entry);
+    return new TextDecoder().decode(entry.method === 0 ? raw : zlib.inflateRawSync(raw, { maxOutputLength: 1024 })).trim();
+  } catch {
+    return '';
+  }
+}
+
 function looksBinary(data: Uint8Array): boolean {
   const n = Math.min(data.length, 4096);
   let controls = 0;
@@ -57,8 +67,7 @@ function zipFormat(data: Uint8Array, file: string): FileFormat {
   if (zip.find('content.xml')) {
     // An OpenDocument says what it is in its first, stored part; a text document (.odt) is not a workbook.
     const mimetype = zip.find('mimetype');
-    const type = mimetype && mimetype.method === 0 ? new TextDecoder().decode(zip.raw(mimetype)).trim() : ODS;
-    if (type.startsWith(ODS)) return 'ods';
+    if (!mimetype || mimetypeOf(zip, mimetype).startsWith(ODS)) return 'ods';
     throw new LedgerError('ledgers.file.notWorkbook', { file });
   }
   // A package whose workbook part is missing is a damaged workbook, which reading it will say.

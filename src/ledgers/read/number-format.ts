@@ -31,7 +31,8 @@ export interface FormatKind {
 
 export function formatKind(id: number, code: string | undefined): FormatKind {
   if (code === undefined) return { style: builtInDate(id) ? DATE : PLAIN, width: 0 };
-  if (/^0+$/.test(code)) return { style: PADDED, width: code.length };
+  // "0" alone shows the number as it is; 000000 shows a code with its zeros.
+  if (/^00+$/.test(code)) return { style: PADDED, width: code.length };
   return { style: isDateCode(code) ? DATE : PLAIN, width: 0 };
 }
 

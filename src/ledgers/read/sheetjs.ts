@@ -7,10 +7,12 @@ import type * as SheetJS from '@e965/xlsx';
 import { LedgerError } from '../../common/errors.js';
 import type { LedgerFileFormat } from '../../api/contract.ledgers.js';
 import type { Cell } from '../cells.js';
-import { OverLimit } from './limits.js';
+import { type Guard, OverLimit } from './limits.js';
 import type { MergeRange } from './merges.js';
 import { serialInstant } from './number-format.js';
 import { MAX_COLUMNS, type RowSink } from './source.js';
+import { attr } from './xml.js';
+import { Zip } from './zip.js';
 
 type Lib = typeof SheetJS;
 
@@ -50,6 +52,47 @@ export function decodeMarkup(data: Uint8Array): { text: string; encoding: string
   return { text: new TextDecoder(label).decode(data), encoding: label };
 }
 
+/** SheetJS remarks on what it parses on the console ("ODS number format may be incorrect"): not for our users' eyes. */
+function quietly<T>(read: () => T): T {
+  const saved = { log: console.log, warn: console.warn, error: console.error };
+  const quiet = () => undefined;
+  Object.assign(console, { log: quiet, warn: quiet, error: quiet });
+  try {
+    return read();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+const ODS_TABLE_STYLE = /<style:style\b([^>]*)>\s*<style:table-properties\b([^>]*)>/g;
+const ODS_TABLE = /<table:table\b([^>]*)>/g;
+
+/**
+ * The sheets an .ods hides (SheetJS does not read it): a table whose style has table:display="false". Styles come
+ * before the tables in content.xml; both are found in a window moving over the part as it inflates.
+ */
+async function odsHiddenSheets(data: Uint8Array, file: string, guard: Guard): Promise<Set<string>> {
+  const zip = new Zip(data, file);
+  const content = zip.find('content.xml');
+  const hidden = new Set<string>();
+  if (!content) return hidden;
+  const hiddenStyles = new Set<string>();
+  let tail = '';
+  for await (const chunk of zip.text(content, guard.shadow())) {
+    const window = tail + chunk;
+    for (const m of window.matchAll(ODS_TABLE_STYLE)) {
+      if (attr(m[1]!, 'family') === 'table' && attr(m[2]!, 'display') === 'false') hiddenStyles.add(attr(m[1]!, 'name') ?? '');
+    }
+    for (const m of window.matchAll(ODS_TABLE)) {
+      const style = attr(m[1]!, 'style-name');
+      const name = attr(m[1]!, 'name');
+      if (style && name !== undefined && hiddenStyles.has(style)) hidden.add(name);
+    }
+    tail = window.slice(-4096);
+  }
+  return hidden;
+}
+
 const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
 
 function cellOf(lib: Lib, c: SheetJS.CellObject | undefined, date1904: boolean, dates: Map<string, boolean>): Cell {
@@ -71,7 +114,7 @@ function cellOf(lib: Lib, c: SheetJS.CellObject | undefined, date1904: boolean, 
       if (!Number.isFinite(n)) return null;
       const z = typeof c.z === 'string' ? c.z : undefined;
       if (z && z !== 'General') {
-        if (/^0+$/.test(z)) return Number.isInteger(n) && n >= 0 ? String(n).padStart(z.length, '0') : n;
+        if (/^00+$/.test(z)) return Number.isInteger(n) && n >= 0 ? String(n).padStart(z.length, '0') : n;
         let date = dates.get(z);
         if (date === undefined) dates.set(z, (date = lib.SSF.is_date(z)));
         if (date) return { d: serialInstant(n, date1904) };
@@ -88,6 +131,11 @@ export async function readWithSheetJS(data: Uint8Array, format: LedgerFileFormat
   const markup = format === 'html' || format === 'xml';
   const decoded = markup ? decodeMarkup(data) : null;
   const { rowsPerSheet } = sink.guard.limits;
+  // SheetJS inflates a zip's parts whole: their real sizes are counted first (a zip bomb lies in its directory).
+  if (format === 'ods' || format === 'xlsb') {
+    const zip = new Zip(data, file);
+    for (const entry of zip.entries) for await (const _ of zip.stream(entry, sink.guard)) void _;
+  }
   let wb: SheetJS.WorkBook;
   try {
     const options: SheetJS.ParsingOptions = {
@@ -102,7 +150,9 @@ export async function readWithSheetJS(data: Uint8Array, format: LedgerFileFormat
       raw: format === 'html',
       sheetRows: rowsPerSheet + 1,
     };
-    wb = decoded ? lib.read(decoded.text, { ...options, type: 'string' }) : lib.read(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { ...options, type: 'buffer' });
+    wb = quietly(() =>
+      decoded ? lib.read(decoded.text, { ...options, type: 'string' }) : lib.read(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { ...options, type: 'buffer' }),
+    );
   } catch (e) {
     const text = String((e as Error)?.message ?? e);
     if (/password|encrypt/i.test(text)) throw new LedgerError('ledgers.file.encrypted', { file });
@@ -110,6 +160,7 @@ export async function readWithSheetJS(data: Uint8Array, format: LedgerFileFormat
   }
   if (!wb.SheetNames.length) throw new LedgerError('ledgers.file.noSheets', { file });
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const odsHidden = format === 'ods' ? await odsHiddenSheets(data, file, sink.guard) : null;
   sink.book(date1904, decoded?.encoding ?? null);
 
   const denseRows = (ws: SheetJS.WorkSheet) => ((ws as { '!data'?: (SheetJS.CellObject | undefined)[][] })['!data'] ?? []);
@@ -122,7 +173,7 @@ export async function readWithSheetJS(data: Uint8Array, format: LedgerFileFormat
     const full = ws['!fullref'] ? lib.utils.decode_range(ws['!fullref']) : null;
     if (full && full.e.r + 1 > rowsPerSheet) throw new OverLimit('rowsPerSheet', rowsPerSheet, name);
     const merges: MergeRange[] = (ws['!merges'] ?? []).filter((m) => m.e.r > m.s.r).map((m) => ({ top: m.s.r + 1, bottom: m.e.r + 1, left: m.s.c }));
-    sink.sheet(name, Boolean(wb.Workbook?.Sheets?.[i]?.Hidden), merges);
+    sink.sheet(name, Boolean(wb.Workbook?.Sheets?.[i]?.Hidden) || Boolean(odsHidden?.has(name)), merges);
     const rows = denseRows(ws);
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r];

@@ -57,18 +57,6 @@ function decodePart(buf: Buffer): string {
   return new TextDecoder().decode(buf);
 }
 
-async function* partText(zip: Zip, entry: ZipEntry, guard: Guard, onBytes?: (n: number) => void): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
-  for await (const chunk of zip.stream(entry, guard)) {
-    decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
-    onBytes?.(chunk.length);
-    const s = decoder.decode(chunk, { stream: true });
-    if (s) yield s;
-  }
-  const tail = decoder?.decode() ?? '';
-  if (tail) yield tail;
-}
-
 function parseRels(text: string, baseDir: string): Rel[] {
   const p = rootPrefix(text);
   const rels: Rel[] = [];
@@ -142,7 +130,7 @@ async function readSharedStrings(zip: Zip, entry: ZipEntry, guard: Guard): Promi
     if (chars > maxChars) throw new OverLimit('sharedStringChars', maxChars);
     strings.push(s);
   };
-  for await (const chunk of partText(zip, entry, guard)) {
+  for await (const chunk of zip.text(entry, guard)) {
     if (prefix === null) {
       prefix = rootPrefix(chunk);
       const declared = Number(attr(startTags(chunk, prefix, 'sst').next().value ?? '', 'uniqueCount'));
@@ -558,7 +546,7 @@ export async function readXlsx(data: Uint8Array, file: string, sink: RowSink, st
         advance((sheet.entry.size * piece.length) / text.length);
       }
     } else {
-      for await (const chunk of partText(zip, sheet.entry, guard, advance)) {
+      for await (const chunk of zip.text(sheet.entry, guard, advance)) {
         scan(chunk);
         if (stopped()) return;
       }

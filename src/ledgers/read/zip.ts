@@ -157,6 +157,19 @@ export class Zip {
     return out;
   }
 
+  /** A part's text as it inflates (UTF-8, or UTF-16 by its BOM); `onBytes` hears each chunk's inflated size. */
+  async *text(entry: ZipEntry, guard: Guard, onBytes?: (n: number) => void): AsyncGenerator<string> {
+    let decoder: TextDecoder | null = null;
+    for await (const chunk of this.stream(entry, guard)) {
+      decoder ??= new TextDecoder(encodingOf(chunk));
+      onBytes?.(chunk.length);
+      const s = decoder.decode(chunk, { stream: true });
+      if (s) yield s;
+    }
+    const tail = decoder?.decode() ?? '';
+    if (tail) yield tail;
+  }
+
   /** A part as a stream of inflated chunks, counted as they come. */
   async *stream(entry: ZipEntry, guard: Guard): AsyncGenerator<Buffer> {
     const raw = this.raw(entry);
@@ -187,3 +200,9 @@ export class Zip {
 }
 
 const CHUNK = 256 * 1024;
+
+function encodingOf(first: Uint8Array): string {
+  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
+  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
