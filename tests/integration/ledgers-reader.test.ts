@@ -61,6 +61,16 @@ describe('cells as the user sees them', () => {
     expect(collectSheets(opened.source)[0]!.rows[0]!.cells).toEqual([day('2024-05-01')]);
   });
 
+  it('an .xls whose shared strings run over CONTINUE records reads as its .xlsx does (LibreOffice\'s BIFF8 of exceljs\'s file)', async () => {
+    const dir = path.resolve('tests/fixtures/formats');
+    const xlsx = await readWorkbook(fs.readFileSync(path.join(dir, 'excel-many-strings.xlsx')), 'a.xlsx');
+    const xls = await readWorkbook(fs.readFileSync(path.join(dir, 'libreoffice-many-strings.xls')), 'a.xls');
+    expect(xls).toEqual(xlsx);
+    expect(xls[0]!.rows).toHaveLength(601);
+    expect(xls[0]!.rows[600]).toEqual({ row: 601, cells: [600, '救灾物资第600号（甲类）', null, 900] });
+    expect(cellAt(xls[0]!, 'C600')).toBe('备注4193');
+  });
+
   it('a big file read on a worker thread gives the same sheets and rows as on this thread', async () => {
     for (const file of ['tests/fixtures/formats/excel-stock.xlsx', 'tests/fixtures/formats/sheetjs-stock.xls', 'tests/fixtures/ledgers/wps-stock-gbk.csv']) {
       const data = fs.readFileSync(file);
@@ -159,5 +169,34 @@ describe('files that are not workbooks', () => {
     await expect(openSource(fs.readFileSync(path.resolve('tests/fixtures/formats/excel-stock.xlsx')).subarray(0, 3000), 'cut.xlsx')).rejects.toMatchObject({
       code: 'ledgers.file.damaged',
     });
+  });
+});
+
+describe('damaged legacy workbooks', () => {
+  it('a cut or flipped .xls ends in a clear refusal or a reading, never a crash or a hang', async () => {
+    const good = fs.readFileSync(path.resolve('tests/fixtures/formats/sheetjs-stock.xls'));
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const outcomes = new Set<string>();
+    const variants: Buffer[] = [100, 600, 1500, good.length - 700].map((n) => good.subarray(0, n));
+    for (let i = 0; i < 24; i++) {
+      const bad = Buffer.from(good);
+      for (let k = 0; k < 6; k++) {
+        const at = 512 + Math.floor(rnd() * (bad.length - 512));
+        bad[at] = bad[at]! ^ (1 + Math.floor(rnd() * 254));
+      }
+      variants.push(bad);
+    }
+    for (const data of variants) {
+      try {
+        collectSheets((await openSource(data, 'x.xls', { reader: 'thread' })).source);
+        outcomes.add('read');
+      } catch (e) {
+        expect(e).toBeInstanceOf(LedgerError);
+        outcomes.add((e as LedgerError).code);
+      }
+    }
+    expect([...outcomes].every((o) => ['read', 'ledgers.file.damaged', 'ledgers.file.noSheets', 'ledgers.file.notWorkbook'].includes(o)), [...outcomes].join()).toBe(true);
+    expect(outcomes.has('ledgers.file.damaged')).toBe(true);
   });
 });

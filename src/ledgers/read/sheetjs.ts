@@ -1,5 +1,6 @@
-// The formats exceljs cannot read, through SheetJS (as republished on npm: @e965/xlsx): legacy .xls (BIFF8 and
-// BIFF5) and WPS .et, .ods, .xlsb, the HTML tables web systems save as ".xls" and Excel 2003's SpreadsheetML. SheetJS
+// The formats exceljs cannot read, through SheetJS (as republished on npm: @e965/xlsx): .ods, .xlsb, the HTML tables
+// web systems save as ".xls", Excel 2003's SpreadsheetML, and the legacy .xls our BIFF reader (biff.ts) does not
+// know; BIFF8/BIFF5 .xls and WPS .et go to that reader, in SheetJS's compound-file container. SheetJS
 // reads a workbook whole; its cells are mapped to ours here: dates by the cell's number format, serials by the
 // workbook's date system, zero-padded codes as the text shown. An HTML table's cells stay text, as a CSV's do.
 import { isUtf8 } from 'node:buffer';
@@ -7,6 +8,7 @@ import type * as SheetJS from '@e965/xlsx';
 import { LedgerError } from '../../common/errors.js';
 import type { LedgerFileFormat } from '../../api/contract.ledgers.js';
 import type { Cell } from '../cells.js';
+import { NotBiff, readBiff } from './biff.js';
 import { type Guard, OverLimit } from './limits.js';
 import type { MergeRange } from './merges.js';
 import { serialInstant } from './number-format.js';
@@ -128,6 +130,14 @@ function cellOf(lib: Lib, c: SheetJS.CellObject | undefined, date1904: boolean, 
 
 export async function readWithSheetJS(data: Uint8Array, format: LedgerFileFormat, file: string, sink: RowSink, stopped: () => boolean): Promise<void> {
   const lib = await loadSheetJS();
+  if (format === 'xls' || format === 'et') {
+    try {
+      return await readBiff(lib, data, file, sink, stopped);
+    } catch (e) {
+      // BIFF2–4 and streams our reader does not know: SheetJS reads more of the old formats.
+      if (!(e instanceof NotBiff)) throw e;
+    }
+  }
   const markup = format === 'html' || format === 'xml';
   const decoded = markup ? decodeMarkup(data) : null;
   const { rowsPerSheet } = sink.guard.limits;
