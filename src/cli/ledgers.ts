@@ -35,7 +35,7 @@ export function registerLedgerCommands(kit: CliKit): void {
 
   command('import', '导入 Excel/CSV 台账：全部行无误才写入 (import a ledger workbook; all rows or none)')
     .addArgument(kindArgument())
-    .argument('<file>', '.xlsx 或 .csv 文件 (file)')
+    .argument('<file>', '.xlsx/.xlsm/.xls/.et/.ods/.xlsb、网页 .xls/.html 或 .csv 文件 (file)')
     .option('--dry-run', '只检查，不写入 (check only, write nothing)')
     .option('--json', '输出 JSON (print JSON)')
     .option('--sheet <name>', '只导入这个工作表 (only this sheet)')
