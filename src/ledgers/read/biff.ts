@@ -9,6 +9,7 @@ import type { Cell } from '../cells.js';
 import { type Guard, OverLimit } from './limits.js';
 import type { MergeRange } from './merges.js';
 import { DATE, formatKind, PADDED, PLAIN, serialInstant, type NumberStyle } from './number-format.js';
+import type { ReadJob } from './produce.js';
 import { MAX_COLUMNS, type RowSink } from './source.js';
 
 /** Not a workbook stream this reader knows (BIFF2–4, a broken stream): SheetJS gets to try. */
@@ -386,10 +387,11 @@ function readSheet(s: Stream, g: Globals, offset: number, sink: RowSink): void {
   flush();
 }
 
-export async function readBiff(lib: typeof SheetJS, data: Uint8Array, file: string, sink: RowSink, stopped: () => boolean): Promise<void> {
+export async function readBiff(lib: typeof SheetJS, job: ReadJob, sink: RowSink, stopped: () => boolean): Promise<void> {
+  const { file } = job;
   let cfb: { FileIndex: unknown[] };
   try {
-    cfb = lib.CFB.read(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { type: 'buffer' });
+    cfb = lib.CFB.read(Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength), { type: 'buffer' });
   } catch (e) {
     throw new LedgerError('ledgers.file.damaged', { file, detail: `xls: ${String((e as Error).message ?? e).slice(0, 160)}` });
   }
@@ -400,6 +402,8 @@ export async function readBiff(lib: typeof SheetJS, data: Uint8Array, file: stri
   const content = entry.content;
   const s = new Stream(Buffer.from(content.buffer, content.byteOffset, content.byteLength), file);
   const g = readGlobals(s, sink.guard);
+  // From here the workbook stream is all that is read: the file's bytes can go (a worker holds no other copy).
+  job.data = new Uint8Array(0);
   if (!g.sheets.length) throw new LedgerError('ledgers.file.noSheets', { file });
   sink.book(g.date1904);
   for (const sheet of g.sheets) {

@@ -22,7 +22,7 @@ export async function produce(job: ReadJob, emit: (m: ReadMessage) => void, stop
   const sink = new RowSink(emit, new Guard(job.limits));
   if (job.format === 'xlsx') await readXlsx(job.data, job.file, sink, stopped);
   else if (job.format === 'csv') await readCsvRows(job.data, job.file, job.sheet, sink, stopped);
-  else await readWithSheetJS(job.data, job.format, job.file, sink, stopped);
+  else await readWithSheetJS(job, sink, stopped);
   sink.end();
 }
 

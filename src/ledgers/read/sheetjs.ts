@@ -6,9 +6,9 @@
 import { isUtf8 } from 'node:buffer';
 import type * as SheetJS from '@e965/xlsx';
 import { LedgerError } from '../../common/errors.js';
-import type { LedgerFileFormat } from '../../api/contract.ledgers.js';
 import type { Cell } from '../cells.js';
 import { NotBiff, readBiff } from './biff.js';
+import type { ReadJob } from './produce.js';
 import { type Guard, OverLimit } from './limits.js';
 import type { MergeRange } from './merges.js';
 import { serialInstant } from './number-format.js';
@@ -128,16 +128,18 @@ function cellOf(lib: Lib, c: SheetJS.CellObject | undefined, date1904: boolean, 
   }
 }
 
-export async function readWithSheetJS(data: Uint8Array, format: LedgerFileFormat, file: string, sink: RowSink, stopped: () => boolean): Promise<void> {
+export async function readWithSheetJS(job: ReadJob, sink: RowSink, stopped: () => boolean): Promise<void> {
+  const { format, file } = job;
   const lib = await loadSheetJS();
   if (format === 'xls' || format === 'et') {
     try {
-      return await readBiff(lib, data, file, sink, stopped);
+      return await readBiff(lib, job, sink, stopped);
     } catch (e) {
       // BIFF2–4 and streams our reader does not know: SheetJS reads more of the old formats.
       if (!(e instanceof NotBiff)) throw e;
     }
   }
+  const data = job.data;
   const markup = format === 'html' || format === 'xml';
   const decoded = markup ? decodeMarkup(data) : null;
   const { rowsPerSheet } = sink.guard.limits;

@@ -14,7 +14,7 @@ function guard(input: WorkerInput): void {
     workerData: { ...input, role: 'read' } satisfies WorkerInput,
     transferList: [input.port, input.job.data.buffer as ArrayBuffer],
     // A runaway file fails this worker, not the process.
-    resourceLimits: { maxOldGenerationSizeMb: input.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    resourceLimits: { maxOldGenerationSizeMb: input.heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
     stdout: true,
     stderr: true,
   });
