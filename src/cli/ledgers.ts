@@ -53,6 +53,8 @@ export function registerLedgerCommands(kit: CliKit): void {
         let report: LedgerImportReport;
         try {
           if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new LedgerError('ledgers.file.notFound', { file: path.resolve(file) });
+          // The contract refuses empty data as bad input (exit 1); an empty file is a file that cannot be read.
+          if (fs.statSync(file).size === 0) throw new LedgerError('ledgers.file.empty', { file: path.basename(file) });
           const data = fs.readFileSync(file).toString('base64');
           report = await withLedger(cmd, (ctx) =>
             call(ctx, 'ledgers.import', {
