@@ -2,6 +2,7 @@
 // .xls, .ods, a web page, CSV), a 错误说明 column at the end of the header row, each bad cell filled red with the
 // message as a note. Written as a new .xlsx by exceljs's streaming writer, from what our reader read.
 import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import type ExcelJS from 'exceljs';
 import type { LedgerRowError } from '../api/contract.ledgers.js';
 import { loadExcel } from '../common/excel.js';
@@ -99,12 +100,7 @@ export async function buildErrorWorkbook(
     return null;
   }
   const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
+  const bytes = buffer(out);
   const book = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   const bySheet = new Map<string, LedgerRowError[]>();
   for (const e of errors) if (e.sheet) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
@@ -115,6 +111,5 @@ export async function buildErrorWorkbook(
     ws.commit();
   }
   await book.commit();
-  await ended;
-  return new Uint8Array(Buffer.concat(chunks));
+  return new Uint8Array(await bytes);
 }

@@ -18,25 +18,22 @@ export function zipParts(parts: Record<string, string | Buffer>, options: ZipOpt
     const nameBytes = Buffer.from(name);
     const crc = zlib.crc32(data);
     const size = options.declare ? options.declare(name, data.length) : data.length;
-    const local = Buffer.alloc(30);
+    // The local header and the directory entry share their fields from "version needed" on, at different offsets.
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at);
+      b.writeUInt16LE(0x0800, at + 2);
+      b.writeUInt16LE(8, at + 4);
+      b.writeUInt32LE(crc, at + 10);
+      b.writeUInt32LE(packed.length, at + 14);
+      b.writeUInt32LE(size, at + 18);
+      b.writeUInt16LE(nameBytes.length, at + 22);
+      return b;
+    };
+    const local = fields(Buffer.alloc(30), 4);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const dir = Buffer.alloc(46);
+    const dir = fields(Buffer.alloc(46), 6);
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(nameBytes.length, 28);
     dir.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, packed);
     central.push(dir, nameBytes);

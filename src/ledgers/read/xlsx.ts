@@ -239,8 +239,11 @@ function integerAt(s: string, from: number, to: number): number {
   return any ? n : -1;
 }
 
-/** Attribute `name` of the start tag s[from, to): the positions of its value, or null. */
-function attrSpan(s: string, from: number, to: number, name: string): [number, number] | null {
+/**
+ * Walks the attributes of the start tag s[from, to): `visit` gets the spans of each name and value (without its
+ * quotes) and returns true to stop.
+ */
+function eachAttr(s: string, from: number, to: number, visit: (name: number, nameEnd: number, value: number, valueEnd: number) => boolean | void): void {
   let k = from;
   while (k < to) {
     const c = s.charCodeAt(k);
@@ -249,18 +252,26 @@ function attrSpan(s: string, from: number, to: number, name: string): [number, n
       continue;
     }
     const eq = s.indexOf('=', k);
-    if (eq < 0 || eq >= to) return null;
+    if (eq < 0 || eq >= to) return;
     let q = eq + 1;
     while (s.charCodeAt(q) <= 32) q++;
-    const quote = s[q]!;
-    const end = s.indexOf(quote, q + 1);
-    if (end < 0 || end > to) return null;
+    const end = s.indexOf(s[q]!, q + 1);
+    if (end < 0 || end > to) return;
     let ne = eq;
     while (s.charCodeAt(ne - 1) <= 32) ne--;
-    if (ne - k === name.length && s.startsWith(name, k)) return [q + 1, end];
+    if (visit(k, ne, q + 1, end)) return;
     k = end + 1;
   }
-  return null;
+}
+
+/** Attribute `name` of the start tag s[from, to): the positions of its value, or null. */
+function attrSpan(s: string, from: number, to: number, name: string): [number, number] | null {
+  let found: [number, number] | null = null;
+  eachAttr(s, from, to, (n, ne, v, ve) => {
+    if (ne - n === name.length && s.startsWith(name, n)) found = [v, ve];
+    return found !== null;
+  });
+  return found;
 }
 
 const T_NUMBER = 0;
@@ -311,6 +322,42 @@ class SheetScanner {
     this.rows.push(text);
   }
 
+  /** Past the child element last read by child(). */
+  private next = 0;
+
+  /** The text inside the cell's child element at `lt` when it is `<open…>` (next set past it), else null. */
+  private child(s: string, lt: number, childEnd: number, end: number, open: string, close: string): string | null {
+    if (!s.startsWith(open, lt)) return null;
+    const c = s.charCodeAt(lt + open.length);
+    if (!(c === 62 || c <= 32 || c === 47)) return null;
+    if (s.charCodeAt(childEnd - 1) === 47) {
+      this.next = childEnd + 1;
+      return '';
+    }
+    let e = s.indexOf(close, childEnd);
+    if (e < 0 || e > end) e = end;
+    this.next = e === end ? end : e + close.length;
+    return s.slice(childEnd + 1, e);
+  }
+
+  // The attributes of the cell being read, set by cellAttr (one function for every cell, not a closure each).
+  private text = '';
+  private ref = -1;
+  private type = T_NUMBER;
+  private style = -1;
+  private readonly cellAttr = (n: number, ne: number, v: number, ve: number): void => {
+    if (ne - n !== 1) return;
+    const s = this.text;
+    const name = s.charCodeAt(n);
+    if (name === 114 /* r */) this.ref = columnAt(s, v);
+    else if (name === 115 /* s */) this.style = integerAt(s, v, ve);
+    else if (name === 116 /* t */) {
+      const t0 = s.charCodeAt(v);
+      const len = ve - v;
+      this.type = t0 === 115 ? (len === 1 ? T_SHARED : T_STR) : t0 === 105 ? T_INLINE : t0 === 98 ? T_BOOL : t0 === 101 ? T_ERROR : t0 === 100 ? T_DATE : T_NUMBER;
+    }
+  };
+
   private row(s: string, a: number, gt: number, end: number): void {
     const span = attrSpan(s, a + this.prefix.length + 4, gt, 'r');
     const n = span ? integerAt(s, span[0], span[1]) : -1;
@@ -335,35 +382,12 @@ class SheetScanner {
       const tagEnd = s.indexOf('>', c);
       cells++;
       // The cell's attributes: r (its reference), t (its type), s (its style).
-      let ref = -1;
-      let type = T_NUMBER;
-      let style = -1;
-      let k = c + cOpen.length;
-      while (k < tagEnd) {
-        const ch = s.charCodeAt(k);
-        if (ch <= 32 || ch === 47) {
-          k++;
-          continue;
-        }
-        const eq = s.indexOf('=', k);
-        if (eq < 0 || eq > tagEnd) break;
-        let q = eq + 1;
-        while (s.charCodeAt(q) <= 32) q++;
-        const vEnd = s.indexOf(s[q]!, q + 1);
-        if (vEnd < 0) break;
-        if (eq - k === 1) {
-          const name = s.charCodeAt(k);
-          if (name === 114 /* r */) ref = columnAt(s, q + 1);
-          else if (name === 115 /* s */) style = integerAt(s, q + 1, vEnd);
-          else if (name === 116 /* t */) {
-            const t0 = s.charCodeAt(q + 1);
-            const len = vEnd - q - 1;
-            type =
-              t0 === 115 ? (len === 1 ? T_SHARED : T_STR) : t0 === 105 ? T_INLINE : t0 === 98 ? T_BOOL : t0 === 101 ? T_ERROR : t0 === 100 ? T_DATE : T_NUMBER;
-          }
-        }
-        k = vEnd + 1;
-      }
+      this.text = s;
+      this.ref = -1;
+      this.type = T_NUMBER;
+      this.style = -1;
+      eachAttr(s, c + cOpen.length, tagEnd, this.cellAttr);
+      const { ref, type, style } = this;
       col = ref >= 0 ? ref : col + 1;
       if (s.charCodeAt(tagEnd - 1) === 47) {
         i = tagEnd + 1;
@@ -389,35 +413,12 @@ class SheetScanner {
           j = end;
           break;
         }
-        const selfClosing = s.charCodeAt(childEnd - 1) === 47;
-        if (s.startsWith(this.vOpen, lt) && (s.charCodeAt(lt + this.vOpen.length) === 62 || s.charCodeAt(lt + this.vOpen.length) <= 32)) {
-          if (selfClosing) {
-            value = '';
-            j = childEnd + 1;
-          } else {
-            const ve = s.indexOf(this.vClose, childEnd);
-            value = s.slice(childEnd + 1, ve < 0 ? end : ve);
-            j = ve < 0 ? end : ve + this.vClose.length;
-          }
-        } else if (s.startsWith(this.fOpen, lt) && (s.charCodeAt(lt + this.fOpen.length) === 62 || s.charCodeAt(lt + this.fOpen.length) <= 32 || s.charCodeAt(lt + this.fOpen.length) === 47)) {
-          if (selfClosing) {
-            formula = '';
-            j = childEnd + 1;
-          } else {
-            const fe = s.indexOf(this.fClose, childEnd);
-            formula = s.slice(childEnd + 1, fe < 0 ? end : fe);
-            j = fe < 0 ? end : fe + this.fClose.length;
-          }
-        } else if (s.startsWith(this.isOpen, lt) && (s.charCodeAt(lt + this.isOpen.length) === 62 || s.charCodeAt(lt + this.isOpen.length) <= 32)) {
-          if (selfClosing) {
-            inline = '';
-            j = childEnd + 1;
-          } else {
-            const ie = s.indexOf(this.isClose, childEnd);
-            inline = runText(s.slice(childEnd + 1, ie < 0 ? end : ie), this.prefix);
-            j = ie < 0 ? end : ie + this.isClose.length;
-          }
-        } else j = childEnd + 1;
+        let t: string | null;
+        if ((t = this.child(s, lt, childEnd, end, this.vOpen, this.vClose)) !== null) value = t;
+        else if ((t = this.child(s, lt, childEnd, end, this.fOpen, this.fClose)) !== null) formula = t;
+        else if ((t = this.child(s, lt, childEnd, end, this.isOpen, this.isClose)) !== null) inline = runText(t, this.prefix);
+        else this.next = childEnd + 1;
+        j = this.next;
       }
       i = j;
       const cell = this.cell(type, style, value, formula, inline);
