@@ -136,10 +136,14 @@ export interface LedgerSheetInspection {
   preview: { row: number; cells: Record<string, string> }[];
 }
 
+/** What a file was read as: Excel's zip (.xlsx/.xlsm) or binary (.xlsb), legacy .xls, WPS .et, OpenDocument .ods, a
+ * web page or Excel 2003 XML saved as ".xls", or CSV text. */
+export type LedgerFileFormat = 'xlsx' | 'xlsb' | 'xls' | 'et' | 'ods' | 'html' | 'xml' | 'csv';
+
 export interface LedgerInspection {
   kind: LedgerKind;
   fileName: string;
-  format: 'xlsx' | 'csv';
+  format: LedgerFileFormat;
   encoding: string | null;
   fields: LedgerField[];
   /** Besides the required fields, a sheet needs all fields of one of these groups (field keys). */
@@ -157,7 +161,7 @@ export interface LedgerRowCounts {
 export interface LedgerImportReport {
   kind: LedgerKind;
   fileName: string;
-  format: 'xlsx' | 'csv';
+  format: LedgerFileFormat;
   dryRun: boolean;
   /** True when there is no error; with dryRun false it also means everything was written. */
   ok: boolean;

@@ -98,6 +98,8 @@ function parseKinds(pairs: readonly string[]): Map<string, LedgerKind> {
 /** A file to import, as base64; a missing one is a file that cannot be read (exit 2). */
 function readInput(file: string): string {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new LedgerError('ledgers.file.notFound', { file: path.resolve(file) });
+  // The contract refuses empty data as bad input (exit 1); an empty file is a file that cannot be read (exit 2).
+  if (fs.statSync(file).size === 0) throw new LedgerError('ledgers.file.empty', { file: path.basename(file) });
   return fs.readFileSync(file).toString('base64');
 }
 
@@ -120,7 +122,7 @@ export function registerLedgerCommands(kit: CliKit): void {
 
   command('import', '导入 Excel/CSV 台账：全部行无误才写入 (import a ledger workbook; all rows or none)')
     .addArgument(kindArgument())
-    .argument('<file>', '.xlsx 或 .csv 文件 (file)')
+    .argument('<file>', '.xlsx/.xlsm/.xls/.et/.ods/.xlsb、网页 .xls/.html 或 .csv 文件 (file)')
     .option('--dry-run', '只检查，不写入 (check only, write nothing)')
     .option('--json', '输出 JSON (print JSON)')
     .option('--sheet <name>', '只导入这个工作表 (only this sheet)')

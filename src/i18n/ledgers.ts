@@ -2,25 +2,13 @@
 export const ledgerMessages = {
   // ---- files that cannot be read (the CLI exits 2) ----
   'ledgers.file.empty': { zh: '文件 {file} 是空的', en: 'File {file} is empty' },
-  'ledgers.file.legacyXls': {
-    zh: '{file} 是旧版 Excel 97-2003 (.xls) 文件，无法直接导入。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿 (.xlsx) 再导入{convert}',
-    en: '{file} is a legacy Excel 97-2003 (.xls) file. Open it in Excel or WPS, "Save As" Excel Workbook (.xlsx), then import that{convertEn}',
-  },
-  'ledgers.file.htmlXls': {
-    zh: '{file} 实际上是网页表格（HTML），只是扩展名为 .xls。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿 (.xlsx) 再导入{convert}',
-    en: '{file} is really a web page (HTML table) named .xls. Open it in Excel or WPS, "Save As" Excel Workbook (.xlsx), then import that{convertEn}',
-  },
-  'ledgers.file.convertHint': {
-    zh: '；本机也可运行：soffice --headless --convert-to xlsx "{file}"',
-    en: '; on this machine you can also run: soffice --headless --convert-to xlsx "{file}"',
-  },
   'ledgers.file.damaged': {
     zh: '{file} 已损坏或不完整，无法作为 Excel 工作簿读取（{detail}）。请重新保存或重新下载该文件',
     en: '{file} is damaged or incomplete and cannot be read as an Excel workbook ({detail}). Save or download it again',
   },
   'ledgers.file.notWorkbook': {
-    zh: '{file} 不是 Excel 工作簿 (.xlsx) 或 CSV 文件',
-    en: '{file} is neither an Excel workbook (.xlsx) nor a CSV file',
+    zh: '{file} 不是能读取的表格文件（Excel .xlsx/.xls、WPS .et、.ods、网页表格或 CSV）',
+    en: '{file} is not a spreadsheet that can be read (Excel .xlsx/.xls, WPS .et, .ods, a web-page table or CSV)',
   },
   'ledgers.file.encoding': {
     zh: '{file} 的文字编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）',
@@ -34,6 +22,44 @@ export const ledgerMessages = {
   },
   'ledgers.file.timeout': { zh: '读取 {file} 超时', en: 'Reading {file} timed out' },
   'ledgers.file.notFound': { zh: '找不到文件 {file}', en: 'File {file} not found' },
+
+  // ---- files beyond what reading may take, and a reader that stopped (the CLI exits 2) ----
+  'ledgers.file.encrypted': {
+    zh: '{file} 设有打开密码，无法读取。请在 Excel 或 WPS 中取消密码后另存，再导入',
+    en: '{file} is password-protected and cannot be read. Remove the password in Excel or WPS, save it, then import it',
+  },
+  'ledgers.file.limit.cells': {
+    zh: '{file} 的单元格超过 {max} 个，超出导入的上限。请分成几个文件导入',
+    en: '{file} has more than {max} cells, beyond what can be imported; split it into several files',
+  },
+  'ledgers.file.limit.rows': {
+    zh: '{file} 的工作表“{where}”超过 {max} 行，超出导入的上限',
+    en: 'Sheet "{where}" of {file} has more than {max} rows, beyond what can be imported',
+  },
+  'ledgers.file.limit.sharedStrings': {
+    zh: '{file} 中的不同文字（共享字符串）超过 {max} 个，超出导入的上限。请分成几个文件导入',
+    en: '{file} holds more than {max} distinct texts (shared strings), beyond what can be imported; split it into several files',
+  },
+  'ledgers.file.limit.sharedStringChars': {
+    zh: '{file} 中的文字（共享字符串）共超过 {max} 个字符，超出导入的上限',
+    en: 'The texts (shared strings) of {file} exceed {max} characters in all, beyond what can be imported',
+  },
+  'ledgers.file.limit.part': {
+    zh: '{file} 中的 {where} 解压后超过 {max} MB，超出导入的上限（文件可能已损坏或是恶意构造的压缩包）',
+    en: '{where} in {file} unpacks to more than {max} MB, beyond what can be imported (the file may be damaged or a zip bomb)',
+  },
+  'ledgers.file.limit.total': {
+    zh: '{file} 解压后超过 {max} MB，超出导入的上限（文件可能已损坏或是恶意构造的压缩包）',
+    en: '{file} unpacks to more than {max} MB, beyond what can be imported (the file may be damaged or a zip bomb)',
+  },
+  'ledgers.file.readerMemory': {
+    zh: '读取 {file} 时内存不足，已停止读取，未导入任何内容。请分成几个较小的文件导入',
+    en: 'Reading {file} ran out of memory and was stopped; nothing was imported. Split it into smaller files',
+  },
+  'ledgers.file.readerStopped': {
+    zh: '读取 {file} 时读取程序意外停止（{detail}），未导入任何内容。请重新保存该文件后再试',
+    en: 'The reader stopped unexpectedly while reading {file} ({detail}); nothing was imported. Save the file again and retry',
+  },
 
   // ---- refusals before anything is read ----
   'ledgers.alreadyImported': {

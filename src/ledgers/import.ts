@@ -5,7 +5,6 @@
 // The rows stream: an .xlsx is read on a worker thread while this thread posts, so a 100,000-row journal never sits
 // in memory.
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type {
   LedgerColumn,
   LedgerConflict,
@@ -41,10 +40,10 @@ import {
   readText,
   MAX_CELL,
 } from './normalise.js';
-import { readCsv } from './read/csv.js';
 import { detectFormat, type FileFormat } from './read/detect.js';
 import { applyMapping, conflictsOf, detectHeader, HEADER_SCAN_ROWS, HeaderMatcher, titleAbove } from './read/header.js';
-import { ArraySource, openXlsx, type ReaderChoice, type RowSource } from './read/xlsx-reader.js';
+import { openSource, type ReaderChoice } from './read/open.js';
+import type { RowSource } from './read/source.js';
 
 export interface ImportRequest {
   kind: LedgerKind;
@@ -238,14 +237,8 @@ interface Opened {
 }
 
 async function open(data: Uint8Array, fileName: string, hooks: ImportHooks): Promise<Opened> {
-  const format = detectFormat(data, fileName);
-  const base = path.basename(fileName).replace(/\.[^.]+$/, '') || 'Sheet1';
-  if (format === 'csv') {
-    const csv = readCsv(data, fileName);
-    return { format, encoding: csv.encoding, source: new ArraySource(base, csv.rows), sheetName: base };
-  }
   const onRead = hooks.progress && ((fraction: number) => hooks.progress!({ rows: 0, fraction }));
-  return { format, encoding: null, source: await openXlsx(data, fileName, hooks.reader, onRead), sheetName: base };
+  return openSource(data, fileName, { reader: hooks.reader, onRead });
 }
 
 interface SheetVisitor {

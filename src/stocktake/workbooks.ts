@@ -2,6 +2,9 @@
 // 盘点报告 that goes up by 10 January. Files are bytes here; paths belong to the doors.
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../common/excel.js';
+import { type Cell, columnLetter, displayText } from '../ledgers/cells.js';
+import { openSource } from '../ledgers/read/open.js';
+import { collectSheets, type ReadSheet } from '../ledgers/read/source.js';
 import { bookWithheld, type ImportCountsResult, type StocktakeLine, type StocktakeView } from '../api/contract.stocktake.js';
 import { today } from '../common/dates.js';
 import { LedgerError } from '../common/errors.js';
@@ -118,11 +121,8 @@ function sheetName(name: string, code: string): string {
   return `${code} ${name}`.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  return String(v).trim();
+function cellText(c: Cell | undefined): string {
+  return typeof c === 'string' ? c.trim() : displayText(c);
 }
 
 /** A count as a person types it: full-width digits, thousands separators and a trailing unit are tolerated. */
@@ -139,35 +139,33 @@ function parseCount(text: string, unit: string): number | null {
 export async function importCounts(db: Db, input: { id: number; fileName: string; data: string; countedBy: string; date: string }): Promise<ImportCountsResult> {
   const view = stocktakeView(db, input.id);
   const lines = new Map(view.items.map((l) => [l.lineId, l]));
-  const wb = new (await loadExcel()).Workbook();
+  // Read as the importer reads ledgers: the sheet may come back re-saved by WPS or LibreOffice in any format.
+  let sheets: ReadSheet[];
   try {
-    await wb.xlsx.load(Buffer.from(input.data, 'base64') as unknown as ArrayBuffer);
+    sheets = collectSheets((await openSource(Buffer.from(input.data, 'base64'), input.fileName)).source);
   } catch (e) {
-    throw new LedgerError('stocktake.sheetUnreadable', { file: input.fileName, detail: (e as Error).message });
+    throw new LedgerError('stocktake.sheetUnreadable', { file: input.fileName, detail: e instanceof LedgerError ? e.zh : (e as Error).message });
   }
   const errors: ImportCountsResult['errors'] = [];
   const counts: { lineId: number; counted: number; reason?: string }[] = [];
-  for (const ws of wb.worksheets) {
-    let headerRow = 0;
+  for (const ws of sheets) {
+    let header = -1;
     const cols: Record<string, number> = {};
-    for (let r = 1; r <= Math.min(ws.rowCount, 15) && !headerRow; r++) {
-      const row = ws.getRow(r);
-      row.eachCell((cell, c) => {
-        const t = cellText(cell.value);
-        if (t === LINE_ID || t === COUNTED || t === REASON) cols[t] = c;
+    for (let i = 0; i < ws.rows.length && ws.rows[i]!.row <= 15 && header < 0; i++) {
+      ws.rows[i]!.cells.forEach((c, k) => {
+        const t = cellText(c);
+        if (t === LINE_ID || t === COUNTED || t === REASON) cols[t] = k;
       });
-      if (cols[LINE_ID] && cols[COUNTED]) headerRow = r;
+      if (cols[LINE_ID] !== undefined && cols[COUNTED] !== undefined) header = i;
     }
-    if (!headerRow) continue;
-    const letter = (c: number) => ws.getColumn(c).letter;
-    for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const idText = cellText(row.getCell(cols[LINE_ID]!).value);
-      const countText = cellText(row.getCell(cols[COUNTED]!).value);
+    if (header < 0) continue;
+    for (const row of ws.rows.slice(header + 1)) {
+      const idText = cellText(row.cells[cols[LINE_ID]!]);
+      const countText = cellText(row.cells[cols[COUNTED]!]);
       if (!/^\d+$/.test(idText)) continue; // signature lines, notes, blanks
       const line = lines.get(Number(idText));
       const err = (column: number, header: string, value: string, m: { zh: string; en: string }) =>
-        errors.push({ sheet: ws.name, row: r, column: letter(column), header, value, message: `${m.zh} (${m.en})` });
+        errors.push({ sheet: ws.name, row: row.row, column: columnLetter(column), header, value, message: `${m.zh} (${m.en})` });
       if (!line) {
         err(cols[LINE_ID]!, LINE_ID, idText, message('stocktake.sheetLine', { value: idText }));
         continue;
@@ -178,7 +176,7 @@ export async function importCounts(db: Db, input: { id: number; fileName: string
         err(cols[COUNTED]!, COUNTED, countText, message('stocktake.sheetCount', { value: countText }));
         continue;
       }
-      const reason = cols[REASON] ? cellText(row.getCell(cols[REASON]).value) : '';
+      const reason = cols[REASON] !== undefined ? cellText(row.cells[cols[REASON]]) : '';
       counts.push({ lineId: line.lineId, counted, ...(reason ? { reason } : {}) });
     }
   }

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './fixture.js';
+import { zipParts } from './zip-parts.js';
 
 const run = promisify(execFile);
 const bin = path.resolve('bin/relief-ledger.mjs');
@@ -117,9 +118,13 @@ describe('exit codes', () => {
   });
 
   it('2 on a file it cannot read, in one line, never a stack trace', async () => {
+    fs.writeFileSync(out('empty.csv'), '');
+    fs.writeFileSync(out('letter.docx'), zipParts({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }));
+    fs.writeFileSync(out('cut.xls'), fs.readFileSync(path.join(fixtures, 'lo-legacy.xls')).subarray(0, 5000));
     for (const [file, pattern] of [
-      [path.join(fixtures, 'lo-legacy.xls'), /另存为”Excel 工作簿 \(\.xlsx\)/],
-      [path.join(fixtures, 'web-export.xls'), /网页表格（HTML）/],
+      [out('empty.csv'), /文件 empty\.csv 是空的/],
+      [out('letter.docx'), /不是能读取的表格文件/],
+      [out('cut.xls'), /cut\.xls 已损坏或不完整/],
       [out('nope.xlsx'), /找不到文件/],
     ] as const) {
       const r = await cli(['import', 'stock', file, '--db', demo]);

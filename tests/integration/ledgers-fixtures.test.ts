@@ -1,10 +1,10 @@
 // Workbooks other programs wrote, kept as small files (tests/fixtures/ledgers, made once by make-fixtures.ts):
 // LibreOffice's .xlsx with a two-level merged header and one sheet per warehouse, its CSV, the same CSV as WPS
-// saves it in GBK, a legacy .xls and a web system's HTML "xls".
+// saves it in GBK, LibreOffice's legacy .xls and a web system's HTML "xls" (more writers: ledgers-formats.test.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { counts, seeded, type TempLedger } from './fixture.js';
+import { seeded, type TempLedger } from './fixture.js';
 
 const fixture = (name: string) => fs.readFileSync(path.resolve('tests/fixtures/ledgers', name)).toString('base64');
 
@@ -37,7 +37,8 @@ describe('LibreOffice .xlsx', () => {
   it('the inspection shows the merged header as the user sees it', async () => {
     const r = await l.call('ledgers.inspect', { kind: 'stock', fileName: 'lo-stock.xlsx', data: fixture('lo-stock.xlsx') });
     const s = r.sheets[0]!;
-    expect(s).toMatchObject({ name: '一号库', headerRow: 4, headerRows: 2, location: { code: 'WH01', name: '一号库' }, missing: [] });
+    // 序号 … 计量单位 are merged down rows 3–4, so row 4 names every column itself; 库存情况/批次信息 group the rest.
+    expect(s).toMatchObject({ name: '一号库', headerRow: 4, headerRows: 1, location: { code: 'WH01', name: '一号库' }, missing: [] });
     expect(s.columns.map((c) => c.field)).toEqual(['seq', 'itemCode', 'itemName', 'spec', 'unit', 'quantity', 'unitPrice', 'amount', 'batch', 'productionDate', 'expiry']);
   });
 });
@@ -56,18 +57,21 @@ describe('CSV written by LibreOffice (UTF-8) and by WPS (GBK)', () => {
   });
 });
 
-describe('files that are not workbooks we can read', () => {
-  it('a legacy .xls and an HTML "xls" are refused with how to re-save them, and nothing is written', async () => {
-    const before = counts(l.db);
-    await expect(l.call('ledgers.import', { kind: 'stock', fileName: 'lo-legacy.xls', data: fixture('lo-legacy.xls') })).rejects.toMatchObject({
-      code: 'ledgers.file.legacyXls',
-      zh: expect.stringContaining('另存为”Excel 工作簿 (.xlsx)'),
-    });
-    await expect(l.call('ledgers.import', { kind: 'stock', fileName: 'web-export.xls', data: fixture('web-export.xls') })).rejects.toMatchObject({
-      code: 'ledgers.file.htmlXls',
-      en: expect.stringContaining('really a web page'),
-    });
-    await expect(l.call('ledgers.inspect', { kind: 'stock', fileName: 'renamed.xlsx', data: fixture('lo-legacy.xls') })).rejects.toMatchObject({ code: 'ledgers.file.legacyXls' });
-    expect(counts(l.db)).toEqual(before);
+describe('a legacy .xls and a web system\'s HTML "xls"', () => {
+  it('are read as they are: LibreOffice\'s .xls like its .xlsx, the web page\'s table as text', async () => {
+    const xls = await l.call('ledgers.import', { kind: 'stock', fileName: 'lo-legacy.xls', data: fixture('lo-legacy.xls') });
+    expect(xls).toMatchObject({ format: 'xls', ok: true, errors: [] });
+    expect(xls.sheets).toEqual([
+      { name: '一号库', headerRow: 4, rows: { read: 6, imported: 3, skipped: 3 } },
+      { name: 'WH02', headerRow: 4, rows: { read: 2, imported: 2, skipped: 0 } },
+    ]);
+    const web = await l.call('ledgers.import', { kind: 'stock', fileName: 'web-export.xls', data: fixture('web-export.xls'), locationCode: 'ST-HM' });
+    expect(web).toMatchObject({ format: 'html', ok: true, rows: { read: 1, imported: 1, skipped: 0 } });
+    const stock = await l.call('stock.query', { byBatch: true });
+    expect(stock.find((s) => s.locationCode === 'WH02' && s.itemCode === 'RICE')).toMatchObject({ quantity: 1250.5, productionDate: '2025-09-01', expiryDate: '2026-09-01' });
+    expect(stock.find((s) => s.locationCode === 'ST-HM' && s.itemCode === 'QUILT')).toMatchObject({ quantity: 10 });
+    // What a file is comes from its bytes, not its name.
+    const renamed = await l.call('ledgers.inspect', { kind: 'stock', fileName: 'renamed.xlsx', data: fixture('lo-legacy.xls') });
+    expect(renamed).toMatchObject({ format: 'xls', sheets: [{ name: '一号库', headerRow: 4 }, { name: 'WH02', headerRow: 4 }] });
   });
 });

@@ -1,4 +1,5 @@
 // The annual count end to end on real workbooks: start → sheet → filled sheet back → review → post → report.
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receipt, seeded, type TempLedger } from './fixture.js';
@@ -114,6 +115,15 @@ describe('stocktake', () => {
     await expect(l.call('stocktake.importCounts', { id: st.id, fileName: 'x.xlsx', data: Buffer.from('PK\u0003\u0004 truncated').toString('base64'), countedBy: 'x', date: '2026-12-20' })).rejects.toMatchObject({
       code: 'stocktake.sheetUnreadable',
     });
+  });
+
+  it('reads a filled sheet that the counter re-saved as a legacy .xls (here by SheetJS), as the .xlsx it was', async () => {
+    const st = await l.call('stocktake.start', { locationCodes: ['ST-HM'], date: '2026-12-20' });
+    const filled = await fill((await l.call('stocktake.sheet', { id: st.id })).data, { QUILT: { count: '９８条', reason: '受潮' } });
+    const xls = XLSX.write(XLSX.read(Buffer.from(filled, 'base64'), { type: 'buffer' }), { bookType: 'biff8', type: 'buffer' }) as Buffer;
+    const r = await l.call('stocktake.importCounts', { id: st.id, fileName: 'sheet.xls', data: xls.toString('base64'), countedBy: '王建华', date: '2026-12-20' });
+    expect(r).toEqual({ counted: 3, errors: [] });
+    expect((await l.call('stocktake.review', { id: st.id })).variances).toEqual([expect.objectContaining({ itemCode: 'QUILT', counted: 98, difference: -2, reason: '受潮' })]);
   });
 
   it('writes a report that holds every line of a 10,000-line stocktake', async () => {

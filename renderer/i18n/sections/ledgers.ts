@@ -45,12 +45,12 @@ export const ledgersUi = {
   // step 1: the file
   'ledgers.drop': { zh: '点击选择文件，或将文件拖到此处', en: 'Click to choose a file, or drop it here' },
   'ledgers.dropHint': {
-    zh: '支持 .xlsx 和 .csv（UTF-8 或 GBK）。表头上方可以有标题行和“填报单位/日期”行；合计、小计和说明行会被跳过。',
-    en: '.xlsx and .csv (UTF-8 or GBK). Title and “填报单位/日期” rows above the header are fine; totals and note rows are skipped.',
+    zh: '支持 Excel（.xlsx、.xls）、WPS（.et）、.ods、网页系统导出的 .xls 和 .csv（UTF-8 或 GBK）。表头上方可以有标题行和“填报单位/日期”行；合计、小计和说明行会被跳过。',
+    en: 'Excel (.xlsx, .xls), WPS (.et), .ods, the .xls a web system exports, and .csv (UTF-8 or GBK). Title and “填报单位/日期” rows above the header are fine; totals and note rows are skipped.',
   },
   'ledgers.dropXls': {
-    zh: '旧版 .xls 文件请先在 Excel 或 WPS 中“另存为” .xlsx。',
-    en: 'Save an old .xls file as .xlsx in Excel or WPS first.',
+    zh: '合并单元格（如街道合并到各村）会按合并区域的首格读取。',
+    en: 'Merged cells (a street merged down its villages) read as the merge’s first cell.',
   },
   'ledgers.dropTemplate': { zh: '没有现成的台账？可先下载模板，按表头填写。', en: 'No workbook yet? Download the template and fill it in.' },
   'ledgers.openTitle': { zh: '选择要导入的文件', en: 'Choose the file to import' },

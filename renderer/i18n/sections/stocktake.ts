@@ -141,7 +141,7 @@ export const stocktakeUi = {
   'stocktake.importFile': { zh: '盘点表文件', en: 'Count sheet' },
   'stocktake.importPick': { zh: '选择文件…', en: 'Choose a file…' },
   'stocktake.importDrop': { zh: '点击或拖入已填写的盘点表', en: 'Click or drop the filled count sheet here' },
-  'stocktake.importDropHint': { zh: '.xlsx 文件', en: '.xlsx file' },
+  'stocktake.importDropHint': { zh: '.xlsx、.xls、.et 或 .ods 文件', en: '.xlsx, .xls, .et or .ods file' },
   'stocktake.importNoFile': { zh: '请选择盘点表文件', en: 'choose the count sheet' },
   'stocktake.imported': { zh: '已导入 {n} 行实盘数', en: '{n} counts imported' },
   'stocktake.importErrors': { zh: '发现 {n} 处错误，未写入任何数据', en: '{n} problems found; nothing was written' },

@@ -15,7 +15,8 @@ export interface ChosenFile {
   data: string;
 }
 
-export const IMPORT_EXTENSIONS = ['xlsx', 'csv', 'xls'] as const;
+/** What the reader reads: Excel, WPS, OpenDocument, web pages saved as .xls/.htm, CSV and tab-separated text. */
+export const IMPORT_EXTENSIONS = ['xlsx', 'xlsm', 'xlsb', 'xls', 'et', 'ods', 'htm', 'html', 'xml', 'csv', 'txt'] as const;
 
 /** Whether the door has native file dialogs (Electron). */
 export function hasNativeDialogs(): boolean {

@@ -17,6 +17,8 @@ import { hasNativeOpen, openNative, readBrowserFile } from './files';
 import { clearOnChange, lastName, looseProblems, rememberName } from './shared';
 
 const isField = fieldSet(['countedBy', 'date', 'fileName']);
+/** The filled sheet, as Excel, WPS or LibreOffice may have saved it again. */
+const COUNT_SHEET_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'et', 'ods'] as const;
 type RowError = ImportCountsResult['errors'][number];
 
 export function ImportModal({ view, onClose, onDone }: { view: StocktakeView; onClose(): void; onDone(): void }) {
@@ -82,7 +84,7 @@ export function ImportModal({ view, onClose, onDone }: { view: StocktakeView; on
             <Button
               icon={<FileExcelOutlined />}
               onClick={() => {
-                void openNative(t('stocktake.importFile'), ['xlsx']).then((f) => f && choose(f));
+                void openNative(t('stocktake.importFile'), [...COUNT_SHEET_EXTENSIONS]).then((f) => f && choose(f));
               }}
               data-testid="import-pick"
             >
@@ -90,7 +92,7 @@ export function ImportModal({ view, onClose, onDone }: { view: StocktakeView; on
             </Button>
           ) : (
             <Upload.Dragger
-              accept=".xlsx"
+              accept={COUNT_SHEET_EXTENSIONS.map((e) => `.${e}`).join(',')}
               multiple={false}
               showUploadList={false}
               beforeUpload={(f) => {
