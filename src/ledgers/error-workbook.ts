@@ -4,6 +4,7 @@
 import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import type ExcelJS from 'exceljs';
+import { guardFormula } from './normalise.js';
 import type { LedgerRowError } from '../api/contract.ledgers.js';
 import { loadExcel } from '../common/excel.js';
 import { message } from '../i18n/messages.js';
@@ -20,10 +21,13 @@ const DAY_MS = 86_400_000;
 
 /** A cell as read, as exceljs writes it: dates as dates, error values as errors, a formula without a value as its text. */
 function written(c: Cell): { value: ExcelJS.CellValue; numFmt?: string } {
+  // The user's text goes back inert: what a spreadsheet would run as a formula gets the apostrophe the importer
+  // takes off again, and a formula of theirs (a live =HYPERLINK …) comes back as its text.
+  if (typeof c === 'string') return { value: guardFormula(c) };
   if (c === null || typeof c !== 'object') return { value: c };
   if ('d' in c) return { value: new Date(c.d), numFmt: c.d % DAY_MS === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm' };
   if ('e' in c) return { value: ERROR_VALUES.has(c.e) ? { error: c.e as ExcelJS.CellErrorValue['error'] } : c.e };
-  return { value: `=${c.f}` };
+  return { value: guardFormula(`=${c.f}`) };
 }
 
 /** Excel's rules for a sheet name, for a name that came from a file name (CSV). */

@@ -152,7 +152,7 @@ export async function writeLedgerSheet<R>(
 
   const title = ws.getRow(1);
   title.height = 32;
-  title.getCell(1).value = sheet.title;
+  title.getCell(1).value = guardFormula(sheet.title);
   title.getCell(1).style = { font: { ...FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } };
   ws.mergeCells(1, 1, 1, last);
   title.commit();
