@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Argument, type Command } from 'commander';
 import type { LedgerCreated, LedgerKind, LedgerOnboardReport, LedgerRowError } from '../api/contract.ledgers.js';
 import { ledgerKinds } from '../api/contract.ledgers.js';
+import { writeFileAtomic } from '../common/atomic-file.js';
 import { LedgerError } from '../common/errors.js';
 import { message, type MessageKey } from '../i18n/messages.js';
 import { type CliKit, describeError } from './main.js';
@@ -23,12 +24,9 @@ function parseMap(text: string): Record<string, string | null> {
   return out;
 }
 
+/** Every file written goes to a temporary name beside its target and is renamed into place once complete. */
 function writeFile(out: string, data: Buffer, force: boolean | undefined): string {
-  const file = path.resolve(out);
-  if (fs.existsSync(file) && !force) throw new LedgerError('cli.fileExists', { file });
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, data);
-  return file;
+  return writeFileAtomic(out, data, { force });
 }
 
 const MAX_TEXT_CREATED = 50;
@@ -230,7 +228,7 @@ export function registerLedgerCommands(kit: CliKit): void {
     .action(async (kind: LedgerKind, opts: { out: string; location?: string; force?: boolean }, cmd: Command) => {
       if (fs.existsSync(opts.out) && !opts.force) throw new LedgerError('cli.fileExists', { file: path.resolve(opts.out) });
       const r = await withLedger(cmd, (ctx) => call(ctx, 'ledgers.export', { kind, locationCode: opts.location }));
-      const t = message('ledgers.cli.written', { file: writeFile(opts.out, Buffer.from(r.data, 'base64'), true) });
+      const t = message('ledgers.cli.written', { file: writeFile(opts.out, Buffer.from(r.data, 'base64'), opts.force) });
       io.out(`${t.zh} (${t.en})`);
     });
 
@@ -241,7 +239,7 @@ export function registerLedgerCommands(kit: CliKit): void {
     .action(async (kind: LedgerKind, opts: { out: string; force?: boolean }, cmd: Command) => {
       if (fs.existsSync(opts.out) && !opts.force) throw new LedgerError('cli.fileExists', { file: path.resolve(opts.out) });
       const r = await withLedger(cmd, (ctx) => call(ctx, 'ledgers.template', { kind }));
-      const t = message('ledgers.cli.written', { file: writeFile(opts.out, Buffer.from(r.data, 'base64'), true) });
+      const t = message('ledgers.cli.written', { file: writeFile(opts.out, Buffer.from(r.data, 'base64'), opts.force) });
       io.out(`${t.zh} (${t.en})`);
     });
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { bookWithheld } from '../api/contract.stocktake.js';
 import { today } from '../common/dates.js';
+import { prepareTarget, writeFileAtomic } from '../common/atomic-file.js';
 import { LedgerError } from '../common/errors.js';
 import { stocktakeLabels } from '../i18n/stocktake.js';
 import type { CliKit } from './main.js';
@@ -18,10 +19,10 @@ export function registerStocktakeCommands(kit: CliKit): void {
     if (!/^\d+$/.test(text)) throw new LedgerError('cli.usage', { detail: `ID ${text}` });
     return Number(text);
   };
-  const writeOut = (out: string, data: string) => {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, Buffer.from(data, 'base64'));
-    io.out(`已写出 (written)：${path.resolve(out)}`);
+  // Refused before the work when the target exists (unless --force); written under a temporary name, then renamed.
+  const checkOut = (out: string, force: boolean | undefined) => prepareTarget(out, { force });
+  const writeOut = (out: string, data: string, force: boolean | undefined) => {
+    io.out(`已写出 (written)：${writeFileAtomic(out, Buffer.from(data, 'base64'), { force })}`);
   };
 
   sub('start', '开始盘点：冻结账面数 (start: freeze the book)')
@@ -39,9 +40,11 @@ export function registerStocktakeCommands(kit: CliKit): void {
   sub('sheet', '导出盘点表 (write the count sheets)')
     .argument('<id>')
     .requiredOption('--out <file>', '输出文件 (output file)')
-    .action(async (idText: string, opts: { out: string }, cmd: Command) => {
+    .option('--force', '覆盖已有文件 (replace an existing file)')
+    .action(async (idText: string, opts: { out: string; force?: boolean }, cmd: Command) => {
+      checkOut(opts.out, opts.force);
       const r = await withLedger(cmd, (ctx) => call(ctx, 'stocktake.sheet', { id: id(idText) }));
-      writeOut(opts.out, r.data);
+      writeOut(opts.out, r.data, opts.force);
     });
 
   sub('import', '导入填好的盘点表 (read a filled count sheet)')
@@ -97,8 +100,10 @@ export function registerStocktakeCommands(kit: CliKit): void {
   sub('report', '导出盘点报告 (write the stocktake report)')
     .argument('<id>')
     .requiredOption('--out <file>', '输出文件 (output file)')
-    .action(async (idText: string, opts: { out: string }, cmd: Command) => {
+    .option('--force', '覆盖已有文件 (replace an existing file)')
+    .action(async (idText: string, opts: { out: string; force?: boolean }, cmd: Command) => {
+      checkOut(opts.out, opts.force);
       const r = await withLedger(cmd, (ctx) => call(ctx, 'stocktake.report', { id: id(idText) }));
-      writeOut(opts.out, r.data);
+      writeOut(opts.out, r.data, opts.force);
     });
 }
