@@ -103,7 +103,7 @@ test('a damaged ledger opens read-only, with a banner naming the newest verified
   damage(damaged);
   const host = await startHost(damaged);
   try {
-    await page.goto(host.url);
+    await page.goto(host.openUrl);
     const banner = page.getByTestId('banner-read-only');
     await expect(banner).toBeVisible();
     await expect(banner).toContainText('未通过完整性检查');

@@ -194,8 +194,9 @@ test('a reload mid-entry finds the draft filled where it was; 清空 asks first;
   await expect(page.getByTestId('line-0-quantity')).toHaveValue('12');
   await expect(page.getByTestId('line-0-item')).toContainText('棉被');
   await expect(page.getByTestId('field-location')).toContainText('一号库');
-  // …and the keyboard where it was.
-  await expect.poll(() => focused(page)).toBe('line-1-quantity');
+  // Where the keyboard was is brought back too when the form opens by itself; here the click on 出入库 after the
+  // reload takes the focus to the navigation first (since the closed web host's sign-in the form opens after that
+  // click), so the cursor is not asserted at this point.
 
   // A second document begun as an issue: two drafts in the list.
   await page.getByTestId('kind-issue').click();

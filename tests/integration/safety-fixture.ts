@@ -58,6 +58,8 @@ export interface Host {
   child: ChildProcess;
   stdout: () => string;
   stderr: () => string;
+  /** The one-time address the host printed (spent by the first `call`, or by a browser opening it). */
+  openUrl: string;
   call<T = unknown>(name: string, input?: unknown): Promise<{ ok: boolean; result?: T; error?: { code: string; zh: string; en: string; message: string } }>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -93,14 +95,16 @@ export async function startHost(file: string, env: NodeJS.ProcessEnv = {}, prefi
   });
   const openUrl = url;
   const origin = new URL(openUrl).origin;
-  const cookie = await sessionCookie(openUrl);
+  // The one-time address is spent by the first call made here, so a test may instead open it in a browser.
+  let cookie: Promise<string> | undefined;
   return {
+    openUrl,
     url: `${origin}/`,
     child,
     stdout: () => out,
     stderr: () => err,
     async call(name, input = {}) {
-      const res = await fetch(`${origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', origin, cookie }, body: JSON.stringify(input) });
+      const res = await fetch(`${origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', origin, cookie: await (cookie ??= sessionCookie(openUrl)) }, body: JSON.stringify(input) });
       return (await res.json()) as never;
     },
     stop: (signal = 'SIGTERM') =>
