@@ -40,7 +40,7 @@ const stockFiles: { file: string; format: LedgerFileFormat; sheets: unknown[]; l
 describe('the stock ledger, from every program that writes one', () => {
   for (const { file, format, sheets, location } of stockFiles) {
     it(`${file}: real sheet names, exact quantities, dates, zero-padded codes and 12-digit batch numbers`, async () => {
-      const r = await l.call('ledgers.import', { kind: 'stock', fileName: file, data: fixture(file), locationCode: location });
+      const r = await l.call('ledgers.import', { kind: 'stock', fileName: file, data: fixture(file), locationCode: location, createMissing: true });
       expect(r.errors).toEqual([]);
       expect(r).toMatchObject({ format, ok: true, committed: true, created: { items: 2, documents: 1, movements: 4 } });
       expect(r.sheets).toEqual(sheets);
@@ -73,7 +73,7 @@ describe('a bad cell is named as the user sees it: the real sheet, the row Excel
   for (const { file, sheet, sheets, location } of bad) {
     it(`${file}: the error, and the error workbook rebuilt from what was read`, async () => {
       const before = counts(l.db);
-      const r = await l.call('ledgers.import', { kind: 'stock', fileName: file, data: fixture(file), locationCode: location });
+      const r = await l.call('ledgers.import', { kind: 'stock', fileName: file, data: fixture(file), locationCode: location, createMissing: true });
       expect(r).toMatchObject({ ok: false, committed: false });
       expect(r.errors).toEqual([{ sheet, row: 5, column: 'H', header: '数量', value: '一千二', message: expect.stringContaining('“一千二”不是有效的数字') }]);
       expect(counts(l.db)).toEqual(before);
