@@ -187,7 +187,8 @@ describe('a damaged ledger', () => {
     damage(file);
     const host = await startHost(file);
     try {
-      expect(host.stderr()).toMatch(/未通过完整性检查/);
+      // The warning comes on standard error, which may arrive just after the address on standard output.
+      await expect.poll(() => host.stderr()).toMatch(/未通过完整性检查/);
       const status = await host.call<{ writeBlocked: { reason: string; zh: string; en: string }; newestVerified: string }>('backups.status');
       expect(status.result!.writeBlocked.reason).toBe('damaged');
       expect(status.result!.writeBlocked.zh).toContain(newest);
